@@ -1,0 +1,1 @@
+"""Watching Brief: holding-to-account meeting notes into a tracked record."""

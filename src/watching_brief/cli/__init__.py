@@ -1,0 +1,23 @@
+"""The `brief` command line: one typer app with a module per subcommand."""
+
+from __future__ import annotations
+
+import typer
+
+from watching_brief.cli import demo, extract
+
+app = typer.Typer(
+    name="brief",
+    help="Watching Brief: holding-to-account meeting notes into a tracked record.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("extract")(extract.extract)
+app.command("schema")(extract.schema)
+app.command("demo")(demo.demo)
+
+
+def main() -> None:
+    """Entry point of the `brief` script."""
+    app()

@@ -1,0 +1,56 @@
+"""`brief extract` and `brief schema`: the extraction core on the command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from watching_brief.cli.render import print_summary
+from watching_brief.extraction import ExtractionError, Minutes, extract_file
+
+
+class Format(str, Enum):
+    """Output formats of `brief extract`."""
+
+    json = "json"
+    text = "text"
+
+
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="Notes to read (txt, pdf, docx, html).")],
+    output_format: Annotated[
+        Format, typer.Option("--format", "-f", help="json: the interchange record; text: a summary.")
+    ] = Format.text,
+) -> None:
+    """Read meeting notes and print the minutes record.
+
+    JSON prints one object per file (a list for several). Nothing is printed for any file
+    if one cannot be read: the error names the file and the problem.
+    """
+    err = Console(stderr=True)
+    records: list[Minutes] = []
+    for path in files:
+        try:
+            records.append(extract_file(path))
+        except ExtractionError as error:
+            err.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+    if output_format is Format.json:
+        payload = [json.loads(record.model_dump_json(by_alias=True)) for record in records]
+        sys.stdout.write(json.dumps(payload[0] if len(payload) == 1 else payload, indent=2))
+        sys.stdout.write("\n")
+        return
+    console = Console()
+    for record in records:
+        print_summary(console, record)
+
+
+def schema() -> None:
+    """Print the JSON Schema of the minutes record."""
+    sys.stdout.write(json.dumps(Minutes.model_json_schema(by_alias=True), indent=2) + "\n")

@@ -1,0 +1,107 @@
+"""Text with a map back to its source: the Document, its Lines and Spans.
+
+Every reader (plain text, PDF, DOCX, HTML) produces a :class:`Document`. Its ``text`` is
+the source as the extractor sees it; every extracted value keeps :class:`Span` offsets into
+that text, so a reader of the record can always check a fact against its source.
+Readers that know the layout (table cells, columns) record it on each :class:`Line`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from watching_brief.extraction.record import Span
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """Where a line sits in a table recovered from the layout.
+
+    Attributes:
+        table: Index of the table in the document.
+        row: Row index within the table (0 is the first row, often the header).
+        column: Column index within the row.
+        header: The text of this column's header cell, where the table has one.
+    """
+
+    table: int
+    row: int
+    column: int
+    header: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the document, with its offsets into ``Document.text``.
+
+    ``start``/``end`` bound the whole line (without its newline). ``text`` is the line's
+    content exactly as in the document.
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    cell: Cell | None = None
+    page: int | None = None
+
+    @property
+    def stripped(self) -> str:
+        """The line without leading and trailing white space."""
+        return self.text.strip()
+
+    @property
+    def blank(self) -> bool:
+        """True when the line holds only white space."""
+        return not self.text.strip()
+
+    def span(self) -> Span:
+        """The span of the line's non-blank content."""
+        lead = len(self.text) - len(self.text.lstrip())
+        trail = len(self.text.rstrip())
+        return Span(start=self.start + lead, end=self.start + max(trail, lead))
+
+    def sub_span(self, begin: int, finish: int | None = None) -> Span:
+        """The span of ``text[begin:finish]`` within this line."""
+        stop = len(self.text) if finish is None else finish
+        return Span(start=self.start + begin, end=self.start + stop)
+
+
+@dataclass(slots=True)
+class Document:
+    """A source document as text with lines, plus where it came from.
+
+    Attributes:
+        text: The full text the extractor reads.
+        lines: The lines of ``text`` in order.
+        name: The file name or label of the source, for messages.
+        media_type: What the source was (text/plain, application/pdf ...).
+        pages: Number of pages where the format has them.
+    """
+
+    text: str
+    lines: list[Line] = field(default_factory=list)
+    name: str = "<text>"
+    media_type: str = "text/plain"
+    pages: int | None = None
+
+    @classmethod
+    def from_text(cls, text: str, name: str = "<text>", media_type: str = "text/plain") -> Document:
+        """Build a document from plain text, splitting it into lines with offsets."""
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return cls(text=text, lines=split_lines(text), name=name, media_type=media_type)
+
+    def slice(self, span: Span) -> str:
+        """The source text under ``span``."""
+        return self.text[span.start : span.end]
+
+
+def split_lines(text: str, cells: dict[int, Cell] | None = None) -> list[Line]:
+    """Split ``text`` on newlines into :class:`Line` values with their offsets."""
+    lines: list[Line] = []
+    pos = 0
+    for index, raw in enumerate(text.split("\n")):
+        cell = cells.get(index) if cells else None
+        lines.append(Line(index=index, start=pos, end=pos + len(raw), text=raw, cell=cell))
+        pos += len(raw) + 1
+    return lines

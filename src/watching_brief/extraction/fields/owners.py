@@ -1,0 +1,104 @@
+"""Action owners: read the owner from an action sentence and resolve it to attendees.
+
+"DCC to share ...", "the DCC to provide ...", "RM is to find out ...", "The CC will
+provide ...", "Staff office to provide ...", "DCC and ACC to ...". An owner written as
+an abbreviation, a name or initials is kept as written; an owner written as a capacity in
+words ("Staff office") becomes the abbreviation of the attendee it names.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from watching_brief.extraction.fields.names import initials, split_tenure
+from watching_brief.extraction.record import Attendee
+
+OWNER_VERB = re.compile(
+    r"^\s*(?:the\s+)?(?P<owner>[A-Z][\w'’&/.-]*(?:\s+(?:and\s+|&\s+|/\s*)?[\w'’&/.-]+){0,6}?)"
+    r"\s*,?\s+(?:(?:is|are)\s+to|to|will|shall|should|must|would|agreed\s+to|"
+    r"(?:has|have)\s+agreed\s+to|undertook\s+to|(?:is|are)\s+asked\s+to)\s+(?P<verb>\w+)",
+    re.I,
+)
+TRAILING_OWNER = re.compile(
+    r"\(\s*(?:owner|lead|action)?\s*:?\s*(?P<owner>[A-Z][A-Za-z/&]{1,9}(?:\s*(?:/|and|&|,)\s*"
+    r"[A-Z][A-Za-z/&]{1,9})*)\s*\)\s*\.?\s*$"
+)
+SPLIT = re.compile(r"\s*(?:,|\band\b|&|/(?!\s*[A-Z]/))\s*", re.I)
+NOT_OWNERS = re.compile(r"^(?:it|this|that|there|which|who|they|we|he|she|action)$", re.I)
+ROLE_MATCH = 0.85
+
+
+@dataclass(frozen=True, slots=True)
+class OwnerPhrase:
+    """The owner as written and where it sits in the action text."""
+
+    text: str
+    start: int
+    end: int
+
+
+def find_owner_phrase(text: str) -> OwnerPhrase | None:
+    """The owner written at the start ("DCC to ...") or end ("... (DCC)") of an action."""
+    match = OWNER_VERB.match(text)
+    if match and not NOT_OWNERS.match(match.group("owner")):
+        owner = match.group("owner")
+        if len(owner.split()) <= 6:
+            return OwnerPhrase(owner, match.start("owner"), match.end("owner"))
+    trailing = TRAILING_OWNER.search(text)
+    if trailing:
+        return OwnerPhrase(trailing.group("owner"), trailing.start("owner"), trailing.end("owner"))
+    return None
+
+
+def resolve_owner(written: str, attendees: list[Attendee]) -> tuple[list[str], list[Attendee]]:
+    """Split an owner phrase into owners and find the attendee each one names.
+
+    Returns the owners to record (abbreviation for a capacity written in words, otherwise
+    as written) and the attendees matched (one per owner that matched).
+    """
+    owners: list[str] = []
+    matched: list[Attendee] = []
+    for part in SPLIT.split(written.strip()):
+        part = re.sub(r"^the\s+", "", part.strip(), flags=re.I).strip(" .")
+        if not part:
+            continue
+        attendee, by_role = match_attendee(part, attendees)
+        if attendee is not None:
+            matched.append(attendee)
+        if by_role and attendee is not None and attendee.abbrev:
+            owners.append(attendee.abbrev)
+        else:
+            owners.append(part)
+    return owners, matched
+
+
+def match_attendee(part: str, attendees: list[Attendee]) -> tuple[Attendee | None, bool]:
+    """The attendee ``part`` names (abbreviation, name, initials or capacity in words).
+
+    The second value is True when the match was on the capacity written in words.
+    """
+    bare, _ = split_tenure(part)
+    key = bare.casefold()
+    for attendee in attendees:
+        if attendee.abbrev and attendee.abbrev.casefold() == key:
+            return attendee, False
+    for attendee in attendees:
+        name = attendee.name.casefold()
+        if key == name or (len(key.split()) == 1 and key in name.split() and len(key) > 2):
+            return attendee, False
+    if bare.isupper() and 2 <= len(bare) <= 4:
+        for attendee in attendees:
+            if initials(attendee.name) == bare:
+                return attendee, False
+    best, best_score = None, 0.0
+    for attendee in attendees:
+        if not attendee.role:
+            continue
+        score = difflib.SequenceMatcher(None, key, attendee.role.casefold()).ratio()
+        if score > best_score:
+            best, best_score = attendee, score
+    if best is not None and best_score >= ROLE_MATCH:
+        return best, True
+    return None, False

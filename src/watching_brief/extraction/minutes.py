@@ -1,0 +1,159 @@
+"""Orchestration: run the extraction steps over a Document and build the record."""
+
+from __future__ import annotations
+
+
+from watching_brief.extraction.checks import check_inferred_year, check_record, check_weekday
+from watching_brief.extraction.cleanup.columns import find_owner_lines
+from watching_brief.extraction.cleanup.layout import Layout
+from watching_brief.extraction.cleanup.page_breaks import find_page_furniture
+from watching_brief.extraction.document import Document
+from watching_brief.extraction.fields.dates import find_year, parse_date, parse_times
+from watching_brief.extraction.fields.names import leading_name
+from watching_brief.extraction.fields.questions import holding_askers
+from watching_brief.extraction.passage import Passage
+from watching_brief.extraction.record import ExtractionWarning, Item, Minutes
+from watching_brief.extraction.sections.attendance import extract_attendees
+from watching_brief.extraction.sections.header import Header, find_header, series_of
+from watching_brief.extraction.sections.items import ItemBlock, find_items
+from watching_brief.extraction.sections.next_meeting import extract_next_meeting
+from watching_brief.extraction.sections.statements import Context, extract_statements
+
+
+def extract_document(document: Document) -> Minutes:
+    """Extract the minutes record from a document."""
+    layout = Layout.measure(document)
+    layout.skipped |= find_page_furniture(layout)
+    header = find_header(layout)
+    minutes = Minutes(document=document.name, media_type=document.media_type)
+    warnings: list[ExtractionWarning] = []
+    _fill_title(minutes, header)
+    minutes.attendees = extract_attendees(layout)
+    _fill_header(minutes, header, warnings)
+    hints = find_owner_lines(layout, {a.abbrev for a in minutes.attendees if a.abbrev})
+    blocks = find_items(layout)
+    minutes.items = [_item(block) for block in blocks]
+    if minutes.date is None:
+        _date_from_title(minutes, header, warnings)
+    minutes.next_meeting = extract_next_meeting(layout, blocks, minutes.date)
+    context = Context(
+        layout=layout,
+        attendees=minutes.attendees,
+        hints=hints,
+        meeting_date=minutes.date,
+        next_meeting_date=minutes.next_meeting.date if minutes.next_meeting else None,
+        askers=holding_askers(minutes.attendees, minutes.chair),
+        chair_label=_chair_label(minutes),
+    )
+    found = extract_statements(context, blocks)
+    minutes.actions = found.actions
+    minutes.decisions = found.decisions
+    minutes.carried_forward = found.carried_forward
+    minutes.questions = found.questions
+    warnings.extend(context.warnings)
+    warnings.extend(check_record(minutes))
+    minutes.warning_details = warnings
+    minutes.warnings = [warning.message for warning in warnings]
+    return minutes
+
+
+def _fill_title(minutes: Minutes, header: Header) -> None:
+    if header.title is not None:
+        minutes.title = header.title.text
+        minutes.source["title"] = header.title.spans()
+        minutes.series = series_of(header.title.text) or None
+    if header.body is not None:
+        minutes.body = header.body.text
+        minutes.source["body"] = header.body.spans()
+
+
+def _fill_header(minutes: Minutes, header: Header, warnings: list[ExtractionWarning]) -> None:
+    values = header.values
+    known = [attendee.name for attendee in minutes.attendees]
+    for field in ("chair", "minute_taker"):
+        passage = values.get(field)
+        if passage is not None:
+            name = leading_name(passage.text, known)
+            setattr(minutes, field, name)
+            minutes.source[field] = passage.spans(0, len(name))
+    if "venue" in values:
+        minutes.venue = values["venue"].text
+        minutes.source["venue"] = values["venue"].spans()
+    if "date" in values:
+        _fill_date(minutes, values["date"], header, warnings)
+    if "time" in values:
+        _fill_times(minutes, values["time"])
+
+
+def _fill_date(
+    minutes: Minutes, passage: Passage, header: Header, warnings: list[ExtractionWarning]
+) -> None:
+    title_year = find_year(header.title.text) if header.title else None
+    parsed = parse_date(passage.text, default_year=title_year)
+    if parsed is None:
+        warnings.append(
+            ExtractionWarning(
+                code="date",
+                message=f"date: '{passage.text}' could not be read as a date",
+                spans=passage.spans(),
+            )
+        )
+        return
+    spans = passage.spans(parsed.start, parsed.end)
+    minutes.date = parsed.value
+    minutes.date_text = passage.text[parsed.start : parsed.end]
+    minutes.source["date_text"] = spans
+    for check in (check_weekday, check_inferred_year):
+        warning = check(parsed, spans)
+        if warning is not None:
+            warnings.append(warning)
+    if minutes.start_time is None:
+        _fill_times(minutes, passage.sub(parsed.end))
+
+
+def _fill_times(minutes: Minutes, passage: Passage) -> None:
+    start, end = parse_times(passage.text)
+    if start is not None and minutes.start_time is None:
+        minutes.start_time = start[0]
+        minutes.source["start_time_text"] = passage.spans(start[1], start[2])
+    if end is not None and minutes.end_time is None:
+        minutes.end_time = end[0]
+        minutes.source["end_time_text"] = passage.spans(end[1], end[2])
+
+
+def _date_from_title(minutes: Minutes, header: Header, warnings: list[ExtractionWarning]) -> None:
+    """No labelled date: a full date in the title ("... held on 12 February 2026")."""
+    if header.title is None:
+        return
+    parsed = parse_date(header.title.text)
+    if parsed is None:
+        return
+    minutes.date = parsed.value
+    minutes.date_text = header.title.text[parsed.start : parsed.end]
+    minutes.source["date_text"] = header.title.spans(parsed.start, parsed.end)
+    warning = check_weekday(parsed, minutes.source["date_text"])
+    if warning is not None:
+        warnings.append(warning)
+
+
+def _chair_label(minutes: Minutes) -> str | None:
+    if minutes.chair:
+        for attendee in minutes.attendees:
+            if attendee.name.casefold() == minutes.chair.casefold():
+                return attendee.abbrev or "Chair"
+    return "Chair" if minutes.chair else None
+
+
+def _item(block: ItemBlock) -> Item:
+    item = Item(
+        number=block.number_text,
+        title=block.title.text,
+        parent=block.number.parent if block.number else None,
+    )
+    item.source["title"] = block.title.spans()
+    if block.body:
+        first, last = block.body[0], block.body[-1]
+        item.source["body"] = [first.span().model_copy(update={"end": last.end})]
+    return item
+
+

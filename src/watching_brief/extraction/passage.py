@@ -1,0 +1,114 @@
+"""Passages: text joined from pieces of lines, mapped back to source spans.
+
+A value that runs over several lines (an action wrapped over a page break, a title on
+two lines) is a :class:`Passage`: the pieces of lines it is made of, joined with single
+spaces (or with nothing after a hyphen that ends a line before a lower-case word). Any
+slice of the joined text maps back to the spans it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from watching_brief.extraction.document import Line
+from watching_brief.extraction.record import Span
+
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """Part of one line: ``line.text[begin:end]``."""
+
+    line: Line
+    begin: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.line.text[self.begin : self.end]
+
+    @property
+    def span(self) -> Span:
+        return self.line.sub_span(self.begin, self.end)
+
+
+def piece_of(line: Line, begin: int = 0, end: int | None = None) -> Piece:
+    """The piece of ``line`` from ``begin`` to ``end``, trimmed of white space."""
+    stop = len(line.text) if end is None else end
+    raw = line.text[begin:stop]
+    lead = len(raw) - len(raw.lstrip())
+    trail = len(raw.rstrip())
+    return Piece(line, begin + lead, begin + max(lead, trail))
+
+
+@dataclass(slots=True)
+class Passage:
+    """Text joined from pieces of lines, with a map from text offsets to pieces."""
+
+    pieces: list[Piece] = field(default_factory=list)
+    text: str = ""
+    _offsets: list[int] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, pieces: list[Piece]) -> Passage:
+        """Join pieces (empty ones dropped) into a passage."""
+        passage = cls()
+        for piece in pieces:
+            passage.append(piece)
+        return passage
+
+    def append(self, piece: Piece) -> None:
+        """Add a piece at the end, joined with a space or after a line-end hyphen."""
+        if piece.begin >= piece.end:
+            return
+        text = piece.text
+        if self.text:
+            joiner = "" if _hyphen_join(self.text, text) else " "
+            self.text += joiner
+        self._offsets.append(len(self.text))
+        self.text += text
+        self.pieces.append(piece)
+
+    @property
+    def lines(self) -> list[Line]:
+        return [piece.line for piece in self.pieces]
+
+    def spans(self, begin: int = 0, end: int | None = None) -> list[Span]:
+        """Spans of source text under ``text[begin:end]``."""
+        stop = len(self.text) if end is None else end
+        spans: list[Span] = []
+        for offset, piece in zip(self._offsets, self.pieces, strict=True):
+            length = piece.end - piece.begin
+            lo, hi = max(begin, offset), min(stop, offset + length)
+            if lo < hi:
+                spans.append(piece.line.sub_span(piece.begin + lo - offset, piece.begin + hi - offset))
+        return spans
+
+    def sub(self, begin: int, end: int | None = None) -> Passage:
+        """The passage under ``text[begin:end]``, trimmed of white space."""
+        stop = len(self.text) if end is None else end
+        pieces: list[Piece] = []
+        for offset, piece in zip(self._offsets, self.pieces, strict=True):
+            length = piece.end - piece.begin
+            lo, hi = max(begin, offset), min(stop, offset + length)
+            if lo < hi:
+                pieces.append(
+                    piece_of(piece.line, piece.begin + lo - offset, piece.begin + hi - offset)
+                )
+        return Passage.of(pieces)
+
+    def strip_end(self, chars: str) -> Passage:
+        """The passage without trailing ``chars`` (e.g. a colon after a title)."""
+        stripped = self.text.rstrip(chars + " ")
+        return self.sub(0, len(stripped)) if len(stripped) != len(self.text) else self
+
+
+def _hyphen_join(before: str, after: str) -> bool:
+    return len(before) > 1 and before.endswith("-") and before[-2].isalpha() and after[:1].islower()
+
+
+def squash(text: str) -> str:
+    """Collapse runs of white space to single spaces."""
+    return _SPACE.sub(" ", text).strip()

@@ -1,0 +1,176 @@
+"""Actions, decisions, matters carried forward and questions within each item."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from watching_brief.extraction.cleanup.columns import OwnerHint
+from watching_brief.extraction.cleanup.layout import Layout
+from watching_brief.extraction.fields.dates import parse_due
+from watching_brief.extraction.fields.owners import find_owner_phrase, resolve_owner
+from watching_brief.extraction.fields.questions import find_asker, split_sentences
+from watching_brief.extraction.passage import Passage
+from watching_brief.extraction.record import (
+    Action,
+    Attendee,
+    CarriedForward,
+    Decision,
+    ExtractionWarning,
+    Question,
+)
+from watching_brief.extraction.sections.items import ItemBlock
+from watching_brief.extraction.sections.paragraphs import Paragraph, paragraphs
+
+HINT_REACH = 12
+
+
+@dataclass(slots=True)
+class Context:
+    """What statement readers need to know about the meeting as a whole."""
+
+    layout: Layout
+    attendees: list[Attendee]
+    hints: list[OwnerHint]
+    meeting_date: dt.date | None
+    next_meeting_date: dt.date | None
+    askers: list[str]
+    chair_label: str | None
+    used_hints: set[int] = field(default_factory=set)
+    warnings: list[ExtractionWarning] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Statements:
+    """Everything read from the item bodies."""
+
+    actions: list[Action] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    carried_forward: list[CarriedForward] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+
+
+def extract_statements(context: Context, blocks: list[ItemBlock]) -> Statements:
+    """Read every item body (except the next-meeting one) for statements."""
+    found = Statements()
+    for block in blocks:
+        if block.next_meeting:
+            continue
+        item = block.number_text
+        pending_label: Paragraph | None = None
+        for paragraph in paragraphs(context.layout, block.body):
+            if pending_label is not None and paragraph.kind == "prose":
+                _labelled(context, found, item, pending_label, paragraph.passage)
+                pending_label = None
+                continue
+            pending_label = None
+            body = paragraph.passage.sub(paragraph.label_end)
+            if paragraph.kind in {"action", "carried"} and not body.text:
+                pending_label = paragraph
+            elif paragraph.kind != "prose":
+                _labelled(context, found, item, paragraph, body)
+            else:
+                found.questions.extend(extract_questions(context, item, paragraph.passage))
+    return found
+
+
+def _labelled(
+    context: Context, found: Statements, item: str | None, paragraph: Paragraph, body: Passage
+) -> None:
+    if paragraph.kind == "action":
+        found.actions.append(extract_action(context, item, body))
+    elif paragraph.kind == "carried":
+        carried = CarriedForward(item=item, text=body.text, **{"from": paragraph.source})
+        carried.source["text"] = body.spans()
+        found.carried_forward.append(carried)
+    elif paragraph.kind == "decision":
+        decision = Decision(item=item, text=body.text)
+        decision.source["text"] = body.spans()
+        found.decisions.append(decision)
+
+
+def extract_action(context: Context, item: str | None, body: Passage) -> Action:
+    """An action with its owner (from the sentence or the owner column) and due date."""
+    action = Action(item=item, text=body.text)
+    action.source["text"] = body.spans()
+    phrase = find_owner_phrase(body.text)
+    hint = _nearest_hint(context, body)
+    written = phrase.text if phrase else None
+    if written is None and hint is not None:
+        written = " / ".join(hint.codes)
+        action.source["owner_text"] = [hint.line.span()]
+    elif phrase is not None:
+        action.source["owner_text"] = body.spans(phrase.start, phrase.end)
+    if written:
+        owners, matched = resolve_owner(written, context.attendees)
+        action.owner_text = written
+        action.owners = owners
+        action.owner = " / ".join(owners)
+        unmatched = len(matched) < len(owners)
+        if unmatched and hint is not None and len(hint.codes) == 1 and len(owners) == 1:
+            action.owners = list(hint.codes)
+            action.owner = hint.codes[0]
+        elif unmatched and context.attendees:
+            context.warnings.append(
+                ExtractionWarning(
+                    code="owner",
+                    message=f"owner: '{written}' names no attendee (action under item "
+                    f"{item or 'unnumbered'})",
+                    spans=action.source.get("owner_text", []),
+                )
+            )
+    due = parse_due(body.text, context.meeting_date, context.next_meeting_date)
+    if due is not None:
+        action.due = due.due
+        action.due_text = due.phrase
+        action.source["due_text"] = body.spans(due.start, due.end)
+        if due.due is None:
+            context.warnings.append(
+                ExtractionWarning(
+                    code="due",
+                    message=f"due: '{due.phrase}' could not be resolved to a date",
+                    spans=action.source["due_text"],
+                )
+            )
+    return action
+
+
+def _nearest_hint(context: Context, body: Passage) -> OwnerHint | None:
+    """The owner-column codes nearest after the action's first line, not yet used."""
+    lines = body.lines
+    if not lines:
+        return None
+    first, last = lines[0], lines[-1]
+    same_row = [
+        hint
+        for hint in context.hints
+        if first.cell is not None
+        and hint.line.cell is not None
+        and hint.line.cell.table == first.cell.table
+        and hint.line.cell.row == first.cell.row
+    ]
+    candidates = same_row or [
+        hint
+        for hint in context.hints
+        if first.index <= hint.line.index <= last.index + HINT_REACH
+    ]
+    for hint in candidates:
+        if hint.line.index not in context.used_hints:
+            context.used_hints.add(hint.line.index)
+            return hint
+    return None
+
+
+def extract_questions(context: Context, item: str | None, passage: Passage) -> list[Question]:
+    """Each sentence of a discussion paragraph in which the holding body asks something."""
+    questions: list[Question] = []
+    for start, end in split_sentences(passage.text):
+        sentence = passage.text[start:end]
+        asker = find_asker(sentence, context.askers, context.chair_label)
+        if asker is None:
+            continue
+        question = Question(item=item, asker=asker, text=re.sub(r"\s+", " ", sentence))
+        question.source["text"] = passage.spans(start, end)
+        questions.append(question)
+    return questions

@@ -1,0 +1,34 @@
+"""Plain text in UTF-8 (with or without BOM), cp1252 or Latin-1."""
+
+from __future__ import annotations
+
+from watching_brief.extraction.document import Document
+from watching_brief.extraction.errors import ExtractionError
+
+CONTROL_LIMIT = 0.01
+_ALLOWED_CONTROLS = {"\n", "\r", "\t", "\f"}
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Decode bytes of a text file, refusing binary data that merely has a text name."""
+    if not data.strip():
+        raise ExtractionError(name, "the file is empty")
+    if b"\x00" in data[:8192]:
+        raise ExtractionError(name, "this is a binary file, not text (it contains NUL bytes)")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    for encoding in ("utf-8", "cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for ch in text if ord(ch) < 32 and ch not in _ALLOWED_CONTROLS)
+        if controls > CONTROL_LIMIT * max(len(text), 1):
+            raise ExtractionError(name, "this looks like a binary file, not text")
+        return text
+    raise ExtractionError(name, "the text encoding could not be read")  # pragma: no cover
+
+
+def read_text(data: bytes, name: str) -> Document:
+    """A document from the bytes of a plain-text file."""
+    return Document.from_text(decode_text(data, name), name=name, media_type="text/plain")
