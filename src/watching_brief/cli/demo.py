@@ -46,7 +46,9 @@ def demo(
             records.append(extract_file(path))
         except ExtractionError as error:
             console.print(f"[red]error:[/red] {error}")
-    meetings = Table("Date", "Meeting", "Items", "Actions", "Questions", "Warnings", title="Meetings")
+    meetings = Table(
+        "Date", "Meeting", "Items", "Actions", "Questions", "Warnings", title="Meetings"
+    )
     for record in sorted(records, key=lambda r: str(r.date)):
         meetings.add_row(
             str(record.date or "?"),
@@ -61,5 +63,7 @@ def demo(
     for record in sorted(records, key=lambda r: str(r.date)):
         for action in record.actions:
             due = action.due.isoformat() if action.due else (action.due_text or "")
-            log.add_row(str(record.date or "?"), action.item or "", action.owner or "?", due, action.text)
+            log.add_row(
+                str(record.date or "?"), action.item or "", action.owner or "?", due, action.text
+            )
     console.print(log)

@@ -25,7 +25,8 @@ class Format(str, Enum):
 def extract(
     files: Annotated[list[Path], typer.Argument(help="Notes to read (txt, pdf, docx, html).")],
     output_format: Annotated[
-        Format, typer.Option("--format", "-f", help="json: the interchange record; text: a summary.")
+        Format,
+        typer.Option("--format", "-f", help="json: the interchange record; text: a summary."),
     ] = Format.text,
 ) -> None:
     """Read meeting notes and print the minutes record.

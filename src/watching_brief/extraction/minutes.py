@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from watching_brief.extraction.checks import check_inferred_year, check_record, check_weekday
 from watching_brief.extraction.cleanup.columns import find_owner_lines
 from watching_brief.extraction.cleanup.layout import Layout
@@ -155,5 +154,3 @@ def _item(block: ItemBlock) -> Item:
         first, last = block.body[0], block.body[-1]
         item.source["body"] = [first.span().model_copy(update={"end": last.end})]
     return item
-
-

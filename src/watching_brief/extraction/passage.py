@@ -83,7 +83,9 @@ class Passage:
             length = piece.end - piece.begin
             lo, hi = max(begin, offset), min(stop, offset + length)
             if lo < hi:
-                spans.append(piece.line.sub_span(piece.begin + lo - offset, piece.begin + hi - offset))
+                spans.append(
+                    piece.line.sub_span(piece.begin + lo - offset, piece.begin + hi - offset)
+                )
         return spans
 
     def sub(self, begin: int, end: int | None = None) -> Passage:

@@ -80,7 +80,8 @@ class Layout:
     def page_break_between(self, first: Line, second: Line) -> bool:
         """True when page furniture was skipped between two lines."""
         return any(
-            line.index in self.skipped for line in self.document.lines[first.index + 1 : second.index]
+            line.index in self.skipped
+            for line in self.document.lines[first.index + 1 : second.index]
         )
 
     def continues(self, line: Line, following: Line) -> bool:

@@ -34,9 +34,13 @@ def find_page_furniture(layout: Layout, repeat: int = DEFAULT_REPEAT) -> set[int
         text = line.stripped
         if not text:
             continue
-        if PAGE_NUMBER.match(text) or MARKING.match(text) or text == "\f":
-            found.add(line.index)
-        elif counts[text] >= repeat and _running_text(text):
+        if (
+            PAGE_NUMBER.match(text)
+            or MARKING.match(text)
+            or text == "\f"
+            or counts[text] >= repeat
+            and _running_text(text)
+        ):
             found.add(line.index)
     return found
 

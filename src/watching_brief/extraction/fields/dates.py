@@ -25,7 +25,10 @@ WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
 for _index, _name in enumerate(calendar.day_name):
     WEEKDAYS[_name[:3].lower()] = _index
 
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 _WEEKDAY = r"(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
@@ -164,8 +167,11 @@ def parse_times(text: str) -> tuple[tuple[str, int, int] | None, tuple[str, int,
         return start, None
     offset = start[2] + sep.end()
     end_value, end_start, end_end = end
-    if start[0] > end_value and "pm" in rest.lower() and int(start[0][:2]) < 12:
-        start = (f"{int(start[0][:2]) + 12:02d}{start[0][2:]}", start[1], start[2])
+    start_has_ampm = re.search(r"[ap]\.?m", text[start[1] : start[2]], re.I) is not None
+    end_is_pm = re.search(r"p\.?m", rest[sep.end() :][end_start:end_end], re.I) is not None
+    start_hour = int(start[0][:2])
+    if not start_has_ampm and end_is_pm and start_hour + 12 <= int(end_value[:2]):
+        start = (f"{start_hour + 12:02d}{start[0][2:]}", start[1], start[2])
     return start, (end_value, offset + end_start, offset + end_end)
 
 
@@ -180,7 +186,9 @@ RELATIVE = re.compile(
     re.I,
 )
 NEXT_MEETING = re.compile(r"\b(?:by|at|before|for|to)\s+the\s+next\s+(?:\w+\s+)?meeting\b", re.I)
-END_OF_MONTH = re.compile(rf"\b(?:by\s+)?(?:the\s+)?end\s+of\s+{_MONTH}\b(?:\s+(?P<year>\d{{4}}))?", re.I)
+END_OF_MONTH = re.compile(
+    rf"\b(?:by\s+)?(?:the\s+)?end\s+of\s+{_MONTH}\b(?:\s+(?P<year>\d{{4}}))?", re.I
+)
 BY_MONTH_YEAR = re.compile(rf"\bby\s+{_MONTH}\s+(?P<year>\d{{4}})\b", re.I)
 DATE_CUE = re.compile(r"\b(?:by|before|on|due|for|until|no later than)\b[^.;]{0,12}$", re.I)
 
@@ -254,8 +262,9 @@ def _end_of_month(
     match = END_OF_MONTH.search(text)
     if not match:
         return None
-    month = MONTHS[match.group("month").lower()[:3] if match.group("month").lower() != "sept"
-                   else "sept"]
+    month = MONTHS[
+        match.group("month").lower()[:3] if match.group("month").lower() != "sept" else "sept"
+    ]
     raw_year = match.group("year")
     due = None
     if raw_year:
@@ -273,8 +282,9 @@ def _by_month_year(
     match = BY_MONTH_YEAR.search(text)
     if not match:
         return None
-    month = MONTHS[match.group("month").lower()[:3] if match.group("month").lower() != "sept"
-                   else "sept"]
+    month = MONTHS[
+        match.group("month").lower()[:3] if match.group("month").lower() != "sept" else "sept"
+    ]
     due = _last_day(int(match.group("year")), month)
     return DuePhrase(match.group(0), match.start(), match.end(), due)
 

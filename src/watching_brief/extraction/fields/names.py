@@ -5,13 +5,72 @@ from __future__ import annotations
 import re
 
 ROLE_WORDS = frozenset(
-    """commissioner constable chief officer officers manager director head chair chairman
-    chairperson vice member members superintendent supt inspector sergeant policy executive
-    deputy assistant staff secretary treasurer clerk adviser advisor lead analyst
-    representative panel independent finance opcc force police council councillor
-    councillors governance coordinator co-ordinator partner partnership scrutiny officer
-    monitoring solicitor legal services commercial communications team office board
-    committee portfolio engagement strategy performance detective temporary acting""".split()
+    [
+        "commissioner",
+        "constable",
+        "chief",
+        "officer",
+        "officers",
+        "manager",
+        "director",
+        "head",
+        "chair",
+        "chairman",
+        "chairperson",
+        "vice",
+        "member",
+        "members",
+        "superintendent",
+        "supt",
+        "inspector",
+        "sergeant",
+        "policy",
+        "executive",
+        "deputy",
+        "assistant",
+        "staff",
+        "secretary",
+        "treasurer",
+        "clerk",
+        "adviser",
+        "advisor",
+        "lead",
+        "analyst",
+        "representative",
+        "panel",
+        "independent",
+        "finance",
+        "opcc",
+        "force",
+        "police",
+        "council",
+        "councillor",
+        "councillors",
+        "governance",
+        "coordinator",
+        "co-ordinator",
+        "partner",
+        "partnership",
+        "scrutiny",
+        "officer",
+        "monitoring",
+        "solicitor",
+        "legal",
+        "services",
+        "commercial",
+        "communications",
+        "team",
+        "office",
+        "board",
+        "committee",
+        "portfolio",
+        "engagement",
+        "strategy",
+        "performance",
+        "detective",
+        "temporary",
+        "acting",
+    ]
 )
 HONORIFIC = re.compile(r"^(?:councillors?|cllrs?\.?)\s+", re.I)
 ABBREV = re.compile(r"^(?:(?P<marker>[TA])/\s?)?(?P<abbrev>[A-Z][A-Za-z&]{0,9})$")
@@ -62,7 +121,7 @@ def strip_honorific(name: str) -> tuple[str, bool]:
 
 
 def initials(name: str) -> str:
-    """"Rachel Moore" -> "RM"."""
+    """ "Rachel Moore" -> "RM"."""
     return "".join(token[0] for token in name.split() if token[:1].isupper())
 
 

@@ -19,7 +19,9 @@ ASKING = (
     r"questions|challenged|enquired|inquired|sought|seeks|seek|pressed)"
 )
 ASK_VERB = re.compile(rf"\b{ASKING}\b", re.I)
-PASSIVE = re.compile(r"\b(?:was|were)\s+(?:then\s+|also\s+)?(?:asked|questioned|challenged)\b", re.I)
+PASSIVE = re.compile(
+    r"\b(?:was|were)\s+(?:then\s+|also\s+)?(?:asked|questioned|challenged)\b", re.I
+)
 NOT_A_QUESTION = re.compile(
     r"\b(?:asked|requested)\s+(?:officers|staff|the\s+team|teams|colleagues)\b", re.I
 )
@@ -77,7 +79,9 @@ def find_asker(sentence: str, askers: list[str], chair_label: str | None) -> str
         return None
     if verb.group(0).lower().startswith("sought") and not re.search(
         r"\bsought\s+(?:re)?assurance|\bsought\s+(?:clarification|confirmation|an?\s+update|"
-        r"views|details)", sentence, re.I
+        r"views|details)",
+        sentence,
+        re.I,
     ):
         return None
     if verb.group(0).lower() in {"questions", "request", "query", "requests", "queries"}:

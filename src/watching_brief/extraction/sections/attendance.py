@@ -24,7 +24,7 @@ from watching_brief.extraction.fields.names import (
     strip_honorific,
 )
 from watching_brief.extraction.passage import Passage, piece_of
-from watching_brief.extraction.record import Attendee, AttendanceStatus, Span
+from watching_brief.extraction.record import AttendanceStatus, Attendee, Span
 
 GROUP_HEADING = re.compile(
     r"^\s*(?P<head>attendance|attendees|present|members\s+present|officers\s+present|"

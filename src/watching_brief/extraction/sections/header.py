@@ -94,7 +94,7 @@ def _field(label: str) -> str:
 
 def _find_label_block(layout: Layout, lines: list[Line], header: Header) -> None:
     """Labels on lines of their own, followed by their values in the same order."""
-    for start, line in enumerate(lines):
+    for start in range(len(lines)):
         labels: list[tuple[str, Line]] = []
         for candidate in lines[start:]:
             label = _label_only(candidate)
@@ -120,8 +120,10 @@ def _find_inline_labels(layout: Layout, lines: list[Line], header: Header) -> No
         if not match or not match.group("value").strip():
             continue
         label = _field(match.group("label"))
-        if label == "minute_taker" and match.group("label").lower() == "minutes" and (
-            not re.search(r"[A-Z][a-z]+\s+[A-Z]", match.group("value"))
+        if (
+            label == "minute_taker"
+            and match.group("label").lower() == "minutes"
+            and (not re.search(r"[A-Z][a-z]+\s+[A-Z]", match.group("value")))
         ):
             continue
         header.values.setdefault(label, Passage.of([piece_of(line, match.start("value"))]))

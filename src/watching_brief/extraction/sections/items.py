@@ -129,9 +129,9 @@ def _numbered(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
     title_text = match.group("title")
     if not heading_like(title_text, numbered=True) or not number.follows(scan.last, slack=3):
         return None
-    if number.kind == "dotted" and not match.group("dot") and len(number.parts) == 1:
-        if scan.last is not None and not number.follows(scan.last, slack=1):
-            return None
+    strict = number.kind == "dotted" and not match.group("dot") and len(number.parts) == 1
+    if strict and scan.last is not None and not number.follows(scan.last, slack=1):
+        return None
     if scan.in_next_meeting and not number.follows(scan.last, slack=1):
         return None
     title, heading_lines = _title_from(scan.layout, line, match.start("title"))

@@ -151,9 +151,7 @@ def _nearest_hint(context: Context, body: Passage) -> OwnerHint | None:
         and hint.line.cell.row == first.cell.row
     ]
     candidates = same_row or [
-        hint
-        for hint in context.hints
-        if first.index <= hint.line.index <= last.index + HINT_REACH
+        hint for hint in context.hints if first.index <= hint.line.index <= last.index + HINT_REACH
     ]
     for hint in candidates:
         if hint.line.index not in context.used_hints:

@@ -1,0 +1,5 @@
+"""`python -m watching_brief.cli` runs the `brief` command."""
+
+from watching_brief.cli import main
+
+main()

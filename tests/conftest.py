@@ -1,0 +1,21 @@
+"""Shared paths for the test suite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+SEEDS = FIXTURES / "seeds"
+DOCUMENTS = FIXTURES / "documents"
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
+SCORER = SHARED / "tools" / "score_extraction.py"
+
+
+@pytest.fixture(scope="session")
+def seed_texts() -> dict[str, str]:
+    """The real seed notes by slug."""
+    return {path.stem: path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))}

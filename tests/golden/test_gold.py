@@ -1,0 +1,78 @@
+"""Golden tests: the shared scorer run over every folder of gold files.
+
+Gold files are hand-made truth and never regenerated. Each folder is scored by
+``../shared/tools/score_extraction.py`` through ``brief extract``, with the thresholds in
+the one table below; the scorer exits non-zero when a figure falls short.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DOCUMENTS, EXAMPLES, SCORER, SEEDS
+
+BRIEF = f"{sys.executable} -m watching_brief.cli extract {{input}} --format json"
+
+# folder -> minimum figures (F1 for lists, accuracy for attributes and scalar fields)
+THRESHOLDS: dict[str, dict[str, float]] = {
+    "seeds": {
+        "actions": 1.0,
+        "actions.owner": 1.0,
+        "actions.due": 1.0,
+        "actions.item": 1.0,
+        "attendees": 1.0,
+        "attendees.abbrev": 1.0,
+        "attendees.role": 1.0,
+        "items": 0.95,
+        "items.number": 1.0,
+        "questions": 0.90,
+        "questions.asker": 1.0,
+        "date": 1.0,
+        "start_time": 1.0,
+        "venue": 1.0,
+        "next_date": 1.0,
+    },
+    "documents": {"actions": 0.95, "actions.owner": 0.95, "attendees": 0.95, "items": 0.9},
+    "examples": {"actions": 0.95, "actions.owner": 0.95, "attendees": 0.95, "items": 0.9},
+}
+FOLDERS = {"seeds": SEEDS, "documents": DOCUMENTS, "examples": EXAMPLES}
+
+needs_scorer = pytest.mark.skipif(not SCORER.exists(), reason=f"no scorer at {SCORER}")
+
+
+def score(gold: Path, minimums: dict[str, float], *extra: str) -> subprocess.CompletedProcess[str]:
+    args = [sys.executable, str(SCORER), "--gold", str(gold), "-v", *extra]
+    for field, value in minimums.items():
+        args += ["--min", f"{field}={value}"]
+    return subprocess.run(args, capture_output=True, text=True, timeout=600, check=False)
+
+
+@needs_scorer
+@pytest.mark.parametrize("folder", sorted(FOLDERS), ids=sorted(FOLDERS))
+def test_gold_scores_reach_thresholds(folder: str) -> None:
+    gold = FOLDERS[folder]
+    if not list(gold.glob("*.gold.json")):
+        pytest.fail(f"no gold files in {gold}")
+    result = score(gold, THRESHOLDS[folder], "--cmd", BRIEF)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().splitlines()[-1].startswith("OK")
+
+
+@needs_scorer
+def test_scorer_fails_a_wrong_record(tmp_path: Path) -> None:
+    """The golden check can fail: a record with a wrong owner and a lost action."""
+    for gold_path in SEEDS.glob("*.gold.json"):
+        record = json.loads(gold_path.read_text(encoding="utf-8"))
+        if record["actions"]:
+            record["actions"][0]["owner"] = "Nobody"
+            record["actions"].pop()
+        name = gold_path.name.removesuffix(".gold.json")
+        (tmp_path / f"{name}.json").write_text(json.dumps(record), encoding="utf-8")
+    result = score(SEEDS, THRESHOLDS["seeds"], "--pred", str(tmp_path))
+    assert result.returncode == 1, result.stdout
+    assert "SHORT" in result.stdout
