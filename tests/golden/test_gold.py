@@ -76,3 +76,37 @@ def test_scorer_fails_a_wrong_record(tmp_path: Path) -> None:
     result = score(SEEDS, THRESHOLDS["seeds"], "--pred", str(tmp_path))
     assert result.returncode == 1, result.stdout
     assert "SHORT" in result.stdout
+
+
+GOLD_FILES = sorted(
+    path for folder in FOLDERS.values() for path in folder.glob("*.gold.json")
+)
+
+
+def _document_for(gold_path: Path) -> Path:
+    return gold_path.with_name(gold_path.name.removesuffix(".gold.json") + ".txt")
+
+
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=[p.name[:-10] for p in GOLD_FILES])
+def test_next_meeting_and_header_match_gold(gold_path: Path) -> None:
+    """Fields the shared scorer does not measure: next meeting, end time, series."""
+    from watching_brief.extraction import extract_file
+
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    minutes = extract_file(_document_for(gold_path))
+    record = json.loads(minutes.model_dump_json(by_alias=True))
+    expected = {k: v for k, v in (gold.get("next_meeting") or {}).items() if k != "source"}
+    got = {k: (record.get("next_meeting") or {}).get(k) for k in expected}
+    assert got == expected
+    assert record["end_time"] == gold["end_time"]
+    assert record["series"] == gold["series"]
+
+
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=[p.name[:-10] for p in GOLD_FILES])
+def test_weekday_warnings_match_gold(gold_path: Path) -> None:
+    from watching_brief.extraction import extract_file
+
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    minutes = extract_file(_document_for(gold_path))
+    expected = [w for w in gold["warnings"] if w.startswith("weekday")]
+    assert [w for w in minutes.warnings if w.startswith("weekday")] == expected

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 from watching_brief.extraction.checks import check_inferred_year, check_record, check_weekday
 from watching_brief.extraction.cleanup.columns import find_owner_lines
 from watching_brief.extraction.cleanup.layout import Layout
 from watching_brief.extraction.cleanup.page_breaks import find_page_furniture
 from watching_brief.extraction.document import Document
-from watching_brief.extraction.fields.dates import find_year, parse_date, parse_times
+from watching_brief.extraction.fields.dates import find_year, parse_date, parse_time, parse_times
 from watching_brief.extraction.fields.names import leading_name
 from watching_brief.extraction.fields.questions import holding_askers
 from watching_brief.extraction.passage import Passage
-from watching_brief.extraction.record import ExtractionWarning, Item, Minutes
+from watching_brief.extraction.record import ExtractionWarning, Item, Minutes, Span
 from watching_brief.extraction.sections.attendance import extract_attendees
 from watching_brief.extraction.sections.header import Header, find_header, series_of
 from watching_brief.extraction.sections.items import ItemBlock, find_items
 from watching_brief.extraction.sections.next_meeting import extract_next_meeting
+from watching_brief.extraction.sections.paragraphs import Paragraph, paragraphs
 from watching_brief.extraction.sections.statements import Context, extract_statements
 
 
@@ -29,9 +32,12 @@ def extract_document(document: Document) -> Minutes:
     _fill_title(minutes, header)
     minutes.attendees = extract_attendees(layout)
     _fill_header(minutes, header, warnings)
+    _fill_from_attendance(minutes, document)
+    _fill_closing_time(minutes, document)
     hints = find_owner_lines(layout, {a.abbrev for a in minutes.attendees if a.abbrev})
     blocks = find_items(layout)
-    minutes.items = [_item(block) for block in blocks]
+    bodies = [paragraphs(layout, block.body) for block in blocks]
+    minutes.items = [_item(block, body) for block, body in zip(blocks, bodies, strict=True)]
     if minutes.date is None:
         _date_from_title(minutes, header, warnings)
     minutes.next_meeting = extract_next_meeting(layout, blocks, minutes.date)
@@ -44,7 +50,7 @@ def extract_document(document: Document) -> Minutes:
         askers=holding_askers(minutes.attendees, minutes.chair),
         chair_label=_chair_label(minutes),
     )
-    found = extract_statements(context, blocks)
+    found = extract_statements(context, list(zip(blocks, bodies, strict=True)))
     minutes.actions = found.actions
     minutes.decisions = found.decisions
     minutes.carried_forward = found.carried_forward
@@ -82,6 +88,42 @@ def _fill_header(minutes: Minutes, header: Header, warnings: list[ExtractionWarn
         _fill_date(minutes, values["date"], header, warnings)
     if "time" in values:
         _fill_times(minutes, values["time"])
+
+
+MINUTE_NOTE = re.compile(r"\((?:minutes|minute[\s-]?taker|note[\s-]?taker|notes)\)", re.I)
+
+
+def _fill_from_attendance(minutes: Minutes, document: Document) -> None:
+    """Chair and minute-taker marked in the attendance ("(Chair)", "(minutes)")."""
+    for attendee in minutes.attendees:
+        spans = attendee.source.get("name", [])
+        if minutes.chair is None and (attendee.role or "").casefold() == "chair":
+            minutes.chair = attendee.name
+            minutes.source["chair"] = spans
+        if minutes.minute_taker is None and spans:
+            line = next(ln for ln in document.lines if ln.start <= spans[0].start <= ln.end)
+            if MINUTE_NOTE.search(line.text):
+                minutes.minute_taker = attendee.name
+                minutes.source["minute_taker"] = spans
+
+
+CLOSED_AT = re.compile(
+    r"\b(?:meeting|session)\s+(?:closed|ended|finished|concluded)\s+at\s+(?P<time>[\d.:]+\s*[ap]?\.?m?\.?)",
+    re.I,
+)
+
+
+def _fill_closing_time(minutes: Minutes, document: Document) -> None:
+    """ "The meeting closed at 12.35 pm" gives the end time when the header does not."""
+    if minutes.end_time is not None:
+        return
+    for match in CLOSED_AT.finditer(document.text):
+        found = parse_time(match.group("time"))
+        if found is not None:
+            minutes.end_time = found[0]
+            start = match.start("time") + found[1]
+            minutes.source["end_time_text"] = [Span(start=start, end=start + found[2] - found[1])]
+            return
 
 
 def _fill_date(
@@ -143,14 +185,14 @@ def _chair_label(minutes: Minutes) -> str | None:
     return "Chair" if minutes.chair else None
 
 
-def _item(block: ItemBlock) -> Item:
+def _item(block: ItemBlock, body: list[Paragraph]) -> Item:
     item = Item(
         number=block.number_text,
         title=block.title.text,
         parent=block.number.parent if block.number else None,
+        text="\n".join(paragraph.passage.text for paragraph in body) or None,
     )
     item.source["title"] = block.title.spans()
-    if block.body:
-        first, last = block.body[0], block.body[-1]
-        item.source["body"] = [first.span().model_copy(update={"end": last.end})]
+    if body:
+        item.source["text"] = [span for p in body for span in p.passage.spans()]
     return item

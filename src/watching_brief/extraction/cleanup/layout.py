@@ -16,7 +16,8 @@ from watching_brief.extraction.document import Document, Line
 TERMINAL = (".", "?", "!", ":", ";", "”", '"')
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·*]|[–—-](?=\s)|\(?[a-z]\)|\(?[ivx]{1,4}\))\s+")
 LABEL = re.compile(
-    r"^\s*(?:actions?(?:\s+arising)?|decisions?|resolved|agreed|outcome|owner|due)\b\s*[:\-–]?",
+    r"^\s*(?:(?:actions?|decisions?|agreed|outcome|owner|due|minutes)\s*[:\-–]|"
+    r"action\s+arising\b|resolved\b)",
     re.I,
 )
 FILLER = re.compile(r"^\s*(?:none|n/?a|nil|no\s+(?:matters|actions|items)[\w ]*)\.?\s*$", re.I)

@@ -42,7 +42,35 @@ def find_page_furniture(layout: Layout, repeat: int = DEFAULT_REPEAT) -> set[int
             and _running_text(text)
         ):
             found.add(line.index)
+    found |= _beside_page_markers(layout, found)
     return found
+
+
+def _beside_page_markers(layout: Layout, markers: set[int]) -> set[int]:
+    """Running headers printed once, next to a page number or marking (no blank between)."""
+    lines = layout.document.lines
+    extra: set[int] = set()
+    for index in sorted(markers):
+        if not PAGE_NUMBER.match(lines[index].stripped):
+            continue
+        for step in (-1, 1):
+            neighbour = index + step
+            while 0 <= neighbour < len(lines) and neighbour in markers | extra:
+                neighbour += step
+            if 0 <= neighbour < len(lines) and _header_like(lines[neighbour].stripped):
+                extra.add(neighbour)
+    return extra
+
+
+def _header_like(text: str) -> bool:
+    """A short title-cased line without closing punctuation, such as a running header."""
+    if not text or len(text) > 90 or text.endswith((".", ":", ";", "?", ",")):
+        return False
+    words = [word for word in re.findall(r"[A-Za-z][\w'’]*", text) if len(word) > 3]
+    if not words or not text[0].isupper():
+        return False
+    capitalised = sum(word[0].isupper() for word in words)
+    return capitalised / len(words) >= 0.6 and len(text.split()) >= 3
 
 
 def _running_text(text: str) -> bool:

@@ -190,7 +190,11 @@ END_OF_MONTH = re.compile(
     rf"\b(?:by\s+)?(?:the\s+)?end\s+of\s+{_MONTH}\b(?:\s+(?P<year>\d{{4}}))?", re.I
 )
 BY_MONTH_YEAR = re.compile(rf"\bby\s+{_MONTH}\s+(?P<year>\d{{4}})\b", re.I)
-DATE_CUE = re.compile(r"\b(?:by|before|on|due|for|until|no later than)\b[^.;]{0,12}$", re.I)
+DATE_CUE = re.compile(
+    r"\b(?:by|before|on|due|for|until|no\s+later\s+than|target(?:\s+date)?|deadline)\b"
+    r"[^.;]{0,12}$",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)

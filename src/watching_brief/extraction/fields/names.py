@@ -73,7 +73,10 @@ ROLE_WORDS = frozenset(
     ]
 )
 HONORIFIC = re.compile(r"^(?:councillors?|cllrs?\.?)\s+", re.I)
-ABBREV = re.compile(r"^(?:(?P<marker>[TA])/\s?)?(?P<abbrev>[A-Z][A-Za-z&]{0,9})$")
+COURTESY = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady)\.?\s+(?=[A-Z])", re.I)
+ABBREV = re.compile(
+    r"^(?:(?P<marker>[TA])/\s?)?(?P<abbrev>[A-Z][A-Za-z&]{0,9}(?:\s[A-Z][A-Za-z&]{1,9})?)$"
+)
 TENURE_PREFIX = re.compile(r"^(?P<marker>[TA])/\s?(?=\S)")
 NAME_TOKEN = re.compile(r"^[A-Z][a-zA-Z'’.-]*$|^(?:de|van|von|du|da|le|la|bin|al)$")
 
@@ -84,6 +87,11 @@ def is_abbreviation(text: str) -> bool:
     if not match:
         return False
     value = match.group("abbrev")
+    words = value.split()
+    if len(words) == 2:
+        return any(len(word) >= 2 and word.isupper() for word in words)
+    if match.group("marker"):
+        return True
     return sum(ch.isupper() for ch in value) >= 2 or (len(value) <= 3 and value.isupper())
 
 
@@ -98,14 +106,14 @@ def split_tenure(text: str) -> tuple[str, str | None]:
 
 def is_role(text: str) -> bool:
     """True when the words read as a capacity rather than a person's name."""
-    words = re.findall(r"[A-Za-z][A-Za-z-]*", text.lower())
+    words = re.findall(r"[A-Za-z]+", text.lower())
     return any(word in ROLE_WORDS for word in words)
 
 
 def looks_like_name(text: str) -> bool:
     """True for two to five capitalised words that are not a capacity."""
     stripped = HONORIFIC.sub("", text.strip())
-    stripped = re.sub(r"^(?:mr|mrs|ms|miss|dr|prof)\.?\s+", "", stripped, flags=re.I)
+    stripped = COURTESY.sub("", stripped)
     tokens = stripped.split()
     if not 1 <= len(tokens) <= 5 or is_role(stripped):
         return False
@@ -113,11 +121,14 @@ def looks_like_name(text: str) -> bool:
 
 
 def strip_honorific(name: str) -> tuple[str, bool]:
-    """Remove "Councillor"/"Cllr" from a name; say whether it was there."""
+    """Remove "Councillor"/"Cllr" or "Mr"/"Dr" from a name; say whether it was "Councillor"."""
     match = HONORIFIC.match(name)
-    if not match:
-        return name.strip(), False
-    return name[match.end() :].strip(), True
+    if match:
+        return name[match.end() :].strip(), True
+    courtesy = COURTESY.match(name)
+    if courtesy:
+        return name[courtesy.end() :].strip(), False
+    return name.strip(), False
 
 
 def initials(name: str) -> str:

@@ -25,7 +25,7 @@ TRAILING_OWNER = re.compile(
     r"\(\s*(?:owner|lead|action)?\s*:?\s*(?P<owner>[A-Z][A-Za-z/&]{1,9}(?:\s*(?:/|and|&|,)\s*"
     r"[A-Z][A-Za-z/&]{1,9})*)\s*\)\s*\.?\s*$"
 )
-SPLIT = re.compile(r"\s*(?:,|\band\b|&|/(?!\s*[A-Z]/))\s*", re.I)
+SPLIT = re.compile(r"\s*(?:,|\band\b|&|(?<!\b[TA])/)\s*", re.I)
 NOT_OWNERS = re.compile(r"^(?:it|this|that|there|which|who|they|we|he|she|action)$", re.I)
 ROLE_MATCH = 0.85
 
@@ -64,41 +64,47 @@ def resolve_owner(written: str, attendees: list[Attendee]) -> tuple[list[str], l
         part = re.sub(r"^the\s+", "", part.strip(), flags=re.I).strip(" .")
         if not part:
             continue
-        attendee, by_role = match_attendee(part, attendees)
+        attendee, how = match_attendee(part, attendees)
         if attendee is not None:
             matched.append(attendee)
-        if by_role and attendee is not None and attendee.abbrev:
+        if how in {"abbrev", "role"} and attendee is not None and attendee.abbrev:
             owners.append(attendee.abbrev)
         else:
             owners.append(part)
     return owners, matched
 
 
-def match_attendee(part: str, attendees: list[Attendee]) -> tuple[Attendee | None, bool]:
-    """The attendee ``part`` names (abbreviation, name, initials or capacity in words).
+def match_attendee(part: str, attendees: list[Attendee]) -> tuple[Attendee | None, str]:
+    """The attendee ``part`` names, and how: "abbrev", "name", "initials" or "role".
 
-    The second value is True when the match was on the capacity written in words.
+    A capacity in words ("Staff office") matches the closest role; "T/ACC" matches ACC.
     """
     bare, _ = split_tenure(part)
     key = bare.casefold()
     for attendee in attendees:
         if attendee.abbrev and attendee.abbrev.casefold() == key:
-            return attendee, False
+            return attendee, "abbrev"
     for attendee in attendees:
         name = attendee.name.casefold()
         if key == name or (len(key.split()) == 1 and key in name.split() and len(key) > 2):
-            return attendee, False
+            return attendee, "name"
     if bare.isupper() and 2 <= len(bare) <= 4:
         for attendee in attendees:
             if initials(attendee.name) == bare:
-                return attendee, False
+                return attendee, "initials"
+    best = _closest_role(key, attendees)
+    return (best, "role") if best is not None else (None, "")
+
+
+def _closest_role(key: str, attendees: list[Attendee]) -> Attendee | None:
     best, best_score = None, 0.0
     for attendee in attendees:
         if not attendee.role:
             continue
-        score = difflib.SequenceMatcher(None, key, attendee.role.casefold()).ratio()
+        matcher = difflib.SequenceMatcher(None, key, attendee.role.casefold())
+        if matcher.real_quick_ratio() < ROLE_MATCH or matcher.quick_ratio() < ROLE_MATCH:
+            continue
+        score = matcher.ratio()
         if score > best_score:
             best, best_score = attendee, score
-    if best is not None and best_score >= ROLE_MATCH:
-        return best, True
-    return None, False
+    return best if best_score >= ROLE_MATCH else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from watching_brief.extraction.record import Attendee
 
@@ -26,14 +27,32 @@ NOT_A_QUESTION = re.compile(
     r"\b(?:asked|requested)\s+(?:officers|staff|the\s+team|teams|colleagues)\b", re.I
 )
 HOLDING_ROLES = re.compile(
-    r"commissioner|chair|councillor|panel|member|policy|opcc|board\s+member|"
-    r"chief\s+executive|scrutiny|independent",
+    r"commissioner|chair|councillor|panel|member|policy|opcc|chief\s+executive|scrutiny|"
+    r"independent",
     re.I,
 )
-GENERIC_ASKERS = (
-    r"(?:the\s+)?(?:chair(?:man|person)?|commissioner|pcc|dpcc|members?|panel|"
-    r"councillors?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|cllr\.?\s+[A-Z][\w'’-]+)"
-)
+COMMITTEE_ROLES = re.compile(r"chair|councillor|member|panel|co-opted", re.I)
+GENERIC_OVERSIGHT = r"(?:the\s+)?(?:vice[\s-]chair|chair(?:man|person)?|members?|panel)"
+GENERIC_COMMISSIONER = r"(?:the\s+)?(?:commissioner|pcc|dpcc)"
+TITLES = ("Councillor", "Cllr", "Mr", "Mrs", "Ms", "Miss", "Dr")
+
+
+@dataclass(frozen=True, slots=True)
+class Askers:
+    """The ways the text may name a member of the holding body, compiled once."""
+
+    names: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+    def label(self, found: str) -> str:
+        """The asker as written, without a leading "the"."""
+        stripped = re.sub(r"^the\s+", "", found.strip(), flags=re.I)
+        for name in self.names:
+            if name.casefold() == stripped.casefold():
+                return name
+        return stripped[:1].upper() + stripped[1:] if stripped.islower() else stripped
+
+
 ABBREVIATIONS = re.compile(
     r"\b(?:e\.g|i\.e|etc|Supt|Ch|Insp|Det|Sgt|Cllr|Mr|Mrs|Ms|Dr|Prof|No|vs|approx|"
     r"Ref|para|St|Co|Ltd|cf)\.$",
@@ -56,23 +75,39 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text.rstrip())
 
 
-def holding_askers(attendees: list[Attendee], chair: str | None) -> list[str]:
-    """The ways the text may name a member of the holding body (abbreviations, names)."""
-    names: list[str] = []
+def holding_askers(attendees: list[Attendee], chair: str | None) -> Askers:
+    """Who counts as the holding body, read from the attendance.
+
+    At a panel or committee (councillors, members) the members and the chair hold the
+    Commissioner to account; at an assurance meeting the Commissioner, the deputy and
+    OPCC staff hold the force to account.
+    """
+    committee = any(a.role and COMMITTEE_ROLES.search(a.role) for a in attendees) and not any(
+        a.abbrev in {"CC", "DCC", "ACC"} for a in attendees
+    )
+    roles = COMMITTEE_ROLES if committee else HOLDING_ROLES
+    names: set[str] = set()
     for attendee in attendees:
-        holding = bool(attendee.role and HOLDING_ROLES.search(attendee.role))
+        holding = bool(attendee.role and roles.search(attendee.role))
         if chair and attendee.name.casefold() == chair.casefold():
             holding = True
-        if holding:
-            if attendee.abbrev:
-                names.append(attendee.abbrev)
-            names.append(attendee.name)
-            surname = attendee.name.split()[-1]
-            names.append(f"Councillor {surname}")
-    return sorted(set(names), key=len, reverse=True)
+        if not holding:
+            continue
+        names.add(attendee.name)
+        if attendee.abbrev:
+            names.add(attendee.abbrev)
+        if attendee.role:
+            names.add(attendee.role.split(",")[0].strip())
+        surname = attendee.name.split()[-1]
+        names.update(f"{title} {surname}" for title in TITLES)
+    ordered = tuple(sorted(names, key=len, reverse=True))
+    generic = [GENERIC_OVERSIGHT] if committee else [GENERIC_OVERSIGHT, GENERIC_COMMISSIONER]
+    parts = [re.escape(name) for name in ordered] + generic
+    pattern = re.compile(r"\b(?:" + "|".join(parts) + r")\b(?!['’]s)", re.I)
+    return Askers(ordered, pattern)
 
 
-def find_asker(sentence: str, askers: list[str], chair_label: str | None) -> str | None:
+def find_asker(sentence: str, askers: Askers, chair_label: str | None) -> str | None:
     """Who asks in ``sentence``, or None when it is not a holding-body question."""
     verb = ASK_VERB.search(sentence)
     if verb is None or NOT_A_QUESTION.search(sentence):
@@ -96,23 +131,13 @@ def find_asker(sentence: str, askers: list[str], chair_label: str | None) -> str
     return _subject_before(sentence[: verb.start()], askers)
 
 
-def _subject_before(text: str, askers: list[str]) -> str | None:
+def _subject_before(text: str, askers: Askers) -> str | None:
     """The last holding-body name before the verb (not a possessive such as "PCC's")."""
-    pattern_parts = [re.escape(name) for name in askers] + [GENERIC_ASKERS]
-    pattern = re.compile(r"\b(?:" + "|".join(pattern_parts) + r")\b(?!['’]s)", re.I)
     found = None
-    for match in pattern.finditer(text):
+    for match in askers.pattern.finditer(text):
         found = match.group(0)
-    return _label(found, askers) if found else None
+    return askers.label(found) if found else None
 
 
-def _names_asker(text: str, askers: list[str]) -> bool:
-    return any(re.search(rf"\b{re.escape(name)}\b", text) for name in askers)
-
-
-def _label(found: str, askers: list[str]) -> str:
-    stripped = re.sub(r"^the\s+", "", found.strip(), flags=re.I)
-    for name in askers:
-        if name.casefold() == stripped.casefold():
-            return name
-    return stripped[:1].upper() + stripped[1:] if stripped.islower() else stripped
+def _names_asker(text: str, askers: Askers) -> bool:
+    return askers.pattern.search(text) is not None

@@ -41,9 +41,10 @@ APOLOGY_SENTENCE = re.compile(
     re.I,
 )
 BARE_NUMBER = re.compile(r"^\s*\d{1,3}(?:\.\d{1,2})*\.?\s*$")
-ABBR_IN_BRACKETS = re.compile(r"\((?P<abbr>(?:[TA]/\s?)?[A-Z][A-Za-z&]{0,9})\)")
+BRACKET = re.compile(r"\((?P<inner>[^()]*)\)")
 DASH = re.compile(r"\s+[–—-]\s+|\s*[–—]\s*|,\s+")
 LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+|;\s*")
+LIST_PREFIX = re.compile(r"^\s*(?:(?:and\s+)?from\s+|(?:councillors?|cllrs?\.?)\s+)+", re.I)
 
 
 @dataclass(slots=True)
@@ -109,6 +110,11 @@ def _read_group(layout: Layout, index: int, status: AttendanceStatus, found: lis
             continue
         if GROUP_HEADING.match(text):
             return index
+        if _is_list_line(text):
+            found.extend(_names_in(Passage.of([piece_of(line)]), status))
+            layout.consumed.add(line.index)
+            index += 1
+            continue
         parsed = parse_attendee_line(line, status)
         if parsed is None:
             return index
@@ -119,6 +125,14 @@ def _read_group(layout: Layout, index: int, status: AttendanceStatus, found: lis
         gap = False
         index += 1
     return index
+
+
+def _is_list_line(text: str) -> bool:
+    """ "Councillors A, B and C" or "A Smith, B Jones and C Brown" on one line."""
+    if re.match(r"^\s*(?:councillors|cllrs)\b", text, re.I):
+        return True
+    parts = LIST_SPLIT.split(text.rstrip("."))
+    return len(parts) >= 3 and all(looks_like_name(BRACKET.sub("", p)) for p in parts)
 
 
 def _plausible_after_gap(found: Found) -> bool:
@@ -169,22 +183,39 @@ def _from_parts(name_line: Line, role_line: Line | None, status: AttendanceStatu
 
 def _set_role(attendee: Attendee, passage: Passage) -> None:
     """Read "Role (ABBR)" or "T/Role (T/ABBR)" into role, abbrev and tenure."""
-    text = passage.text
-    match = ABBR_IN_BRACKETS.search(text)
-    role_end = len(text)
-    if match and is_abbreviation(match.group("abbr")):
-        abbrev, tenure = split_tenure(match.group("abbr"))
+    brackets = list(BRACKET.finditer(passage.text))
+    outside = _outside_brackets(passage, brackets)
+    if outside is not None:
+        _assign_role(attendee, outside)
+    for bracket in brackets:
+        _bracket(attendee, passage.sub(bracket.start("inner"), bracket.end("inner")))
+
+
+def _outside_brackets(passage: Passage, brackets: list[re.Match[str]]) -> Passage | None:
+    """The role text with its bracketed parts left out (the text before the first one,
+    or after the last one when nothing comes before)."""
+    if not brackets:
+        return passage
+    before = passage.text[: brackets[0].start()].strip(" ,–—-")
+    if before:
+        return passage.sub(0, brackets[0].start())
+    after_start = brackets[-1].end()
+    after = passage.text[after_start:]
+    lead = len(after) - len(after.lstrip(" ,–—-"))
+    return passage.sub(after_start + lead) if after.strip(" ,–—-") else None
+
+
+def _bracket(attendee: Attendee, inner: Passage) -> None:
+    """A bracketed part: an abbreviation, a capacity such as "(Chair)", or a note."""
+    text = inner.text
+    if is_abbreviation(text):
+        abbrev, tenure = split_tenure(text)
         attendee.abbrev = abbrev
-        attendee.tenure = tenure  # type: ignore[assignment]
-        attendee.source["abbrev"] = passage.spans(match.start("abbr"), match.end("abbr"))
-        role_end = match.start()
-        trailing = text[match.end() :].strip(" ,–—-")
-        if trailing and not text[:role_end].strip():
-            text, role_end = text[match.end() :], len(text)
-            offset = match.end() + (len(text) - len(text.lstrip(" ,–—-")))
-            _assign_role(attendee, passage.sub(offset, len(passage.text)))
-            return
-    _assign_role(attendee, passage.sub(0, role_end))
+        attendee.source["abbrev"] = inner.sub(len(text) - len(abbrev)).spans()
+        attendee.tenure = attendee.tenure or tenure  # type: ignore[assignment]
+    elif text[:1].isupper() and is_role(text):
+        attendee.role = text
+        attendee.source["role"] = inner.spans()
 
 
 def _assign_role(attendee: Attendee, role: Passage) -> None:
@@ -204,60 +235,77 @@ def _assign_role(attendee: Attendee, role: Passage) -> None:
 
 
 def parse_attendee_line(line: Line, status: AttendanceStatus) -> Found | None:
-    """Read one attendance line in any of the line forms, or None if it is not one."""
+    """Read one attendance line in any of the line forms, or None if it is not one.
+
+    "Name (ABBR) – Role", "Name (ABBR) Role", "Name – Role (ABBR)", "Name, Role",
+    "Role – Name (ABBR)" and "Councillor Name (Chair)".
+    """
     passage = Passage.of([piece_of(line)])
     text = passage.text.lstrip("•●▪-–— ")
     passage = passage.sub(len(passage.text) - len(text))
-    if not text or len(text) > 140 or text.endswith(".") and len(text.split()) > 12:
+    if not text or len(text) > 160 or (text.endswith(".") and len(text.split()) > 12):
         return None
-    match = ABBR_IN_BRACKETS.search(text)
-    head = text[: match.start()] if match else text
-    head_parts = DASH.split(head.strip(), maxsplit=1)
-    name_text = head_parts[0].strip()
-    if looks_like_name(name_text) or _honorific_name(name_text):
-        return _name_first(passage, name_text, status)
-    if is_role(name_text) or (match and is_role(head)):
-        return _role_first(passage, status)
+    first_bracket = BRACKET.search(text)
+    if first_bracket is not None and _is_name(text[: first_bracket.start()]):
+        return _build(passage, (0, first_bracket.start()), first_bracket.start(), status)
+    segments = _segments(text)
+    name_end = segments[0][1]
+    if _is_name(_without_brackets(text[:name_end])):
+        return _build(passage, (0, name_end), name_end, status)
+    last_start = segments[-1][0]
+    if len(segments) > 1 and _is_name(_without_brackets(text[last_start:])):
+        last_name = BRACKET.search(text, last_start)
+        stop = last_name.start() if last_name else len(text)
+        found = _build(passage, (last_start, stop), len(text), status)
+        _set_role(found.attendee, passage.sub(0, segments[-2][1]))
+        if last_name is not None:
+            _set_role(found.attendee, passage.sub(last_name.start()))
+        found.role = passage.sub(0, segments[-2][1])
+        return found
     return None
 
 
-def _honorific_name(text: str) -> bool:
-    name, had = strip_honorific(text)
-    return had and bool(name)
+def _is_name(text: str) -> bool:
+    name, councillor = strip_honorific(text.strip(" ,–—-"))
+    return looks_like_name(name) or (councillor and bool(name))
 
 
-def _name_first(passage: Passage, name_text: str, status: AttendanceStatus) -> Found:
-    start = passage.text.index(name_text)
-    name_passage = passage.sub(start, start + len(name_text))
-    name, councillor = strip_honorific(name_passage.text)
-    name_passage = name_passage.sub(len(name_passage.text) - len(name))
+def _without_brackets(text: str) -> str:
+    return BRACKET.sub("", text).strip(" ,–—-")
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Ranges of the parts of ``text`` between dashes and commas outside brackets."""
+    depth = 0
+    cuts: list[tuple[int, int]] = []
+    for match in DASH.finditer(text):
+        depth = text.count("(", 0, match.start()) - text.count(")", 0, match.start())
+        if depth == 0:
+            cuts.append((match.start(), match.end()))
+    segments: list[tuple[int, int]] = []
+    position = 0
+    for cut_start, cut_end in cuts:
+        segments.append((position, cut_start))
+        position = cut_end
+    segments.append((position, len(text)))
+    return segments
+
+
+def _build(
+    passage: Passage, name_range: tuple[int, int], rest_start: int, status: AttendanceStatus
+) -> Found:
+    raw = passage.sub(*name_range)
+    name, councillor = strip_honorific(raw.text.strip(" ,–—-"))
+    start = raw.text.index(name)
+    name_passage = raw.sub(start, start + len(name))
     attendee = Attendee(name=name, status=status, role="Councillor" if councillor else None)
     attendee.source["name"] = name_passage.spans()
-    rest_start = start + len(name_text)
     rest = passage.sub(rest_start)
     lead = len(rest.text) - len(rest.text.lstrip(" ,–—-:"))
     rest = rest.sub(lead)
-    role_passage = None
-    if rest.text:
-        role_passage = rest
-        _set_role(attendee, rest)
-    return Found(attendee, name_passage, role_passage)
-
-
-def _role_first(passage: Passage, status: AttendanceStatus) -> Found | None:
-    """ "Chief Constable (CC) – Anthony Bangham": the name is the last part."""
-    parts = list(DASH.finditer(passage.text))
-    if not parts:
-        return None
-    last = parts[-1]
-    name_text = passage.text[last.end() :].strip()
-    if not looks_like_name(name_text):
-        return None
-    name_passage = passage.sub(last.end())
-    attendee = Attendee(name=name_passage.text, status=status)
-    attendee.source["name"] = name_passage.spans()
-    role_passage = passage.sub(0, last.start())
-    _set_role(attendee, role_passage)
+    role_passage = rest if rest.text else None
+    if role_passage is not None:
+        _set_role(attendee, role_passage)
     return Found(attendee, name_passage, role_passage)
 
 
@@ -268,46 +316,41 @@ def _from_sentence(line: Line, begin: int, status: AttendanceStatus) -> list[Fou
 
 
 def _names_in(passage: Passage, status: AttendanceStatus) -> list[Found]:
+    """People listed in a sentence: "Councillors A Smith (Chair), B Jones and C Brown"."""
     text = passage.text.rstrip(". ")
-    councillors = bool(re.match(r"^\s*councillors?\b|^\s*cllrs?\b", text, re.I))
-    prefix = re.match(r"^\s*(?:councillors?|cllrs?\.?)\s+", text, re.I)
-    position = prefix.end() if prefix else 0
+    councillors = bool(LIST_PREFIX.match(text))
     found: list[Found] = []
-    for part in LIST_SPLIT.split(text[position:]):
+    position = 0
+    for part in LIST_SPLIT.split(text):
         start = text.index(part, position)
         position = start + len(part)
-        piece = passage.sub(start, position)
+        lead = LIST_PREFIX.match(part)
+        offset = lead.end() if lead else 0
+        piece = passage.sub(start + offset, position)
         if not piece.text:
             continue
-        line_like = _parse_passage(piece, status)
-        if line_like is None:
-            continue
-        if councillors and line_like.attendee.role is None:
-            line_like.attendee.role = "Councillor"
-        found.append(line_like)
+        entry = _list_entry(piece, status, councillors or bool(lead and "c" in lead.group(0)[:2]))
+        if entry is not None:
+            found.append(entry)
+        elif found and is_role(piece.text) and found[-1].role is None:
+            found[-1].role = piece
+            _assign_role(found[-1].attendee, piece)
     return found
 
 
-def _parse_passage(passage: Passage, status: AttendanceStatus) -> Found | None:
-    text = passage.text
-    match = ABBR_IN_BRACKETS.search(text)
-    bracket = re.search(r"\((?P<role>[^)]+)\)", text)
-    name_text = text[: bracket.start()].strip() if bracket else text.strip()
-    name_text = strip_honorific(name_text)[0]
-    if not (looks_like_name(name_text) or len(name_text.split()) == 1 and name_text[:1].isupper()):
+def _list_entry(piece: Passage, status: AttendanceStatus, councillor: bool) -> Found | None:
+    """One name in a list, with what its brackets say (role, abbreviation)."""
+    bracket = BRACKET.search(piece.text)
+    name_end = bracket.start() if bracket else len(piece.text)
+    name_text = piece.text[:name_end].strip()
+    bare, had_title = strip_honorific(name_text)
+    single = len(bare.split()) == 1 and bare[:1].isupper() and (councillor or had_title)
+    if not (looks_like_name(bare) or single) or is_role(bare):
         return None
-    start = text.index(name_text)
-    name_passage = passage.sub(start, start + len(name_text))
-    attendee = Attendee(name=name_passage.text, status=status)
-    attendee.source["name"] = name_passage.spans()
-    role_passage = None
-    if bracket:
-        role_passage = passage.sub(bracket.start("role"), bracket.end("role"))
-        if match and match.start() == bracket.start() and is_abbreviation(match.group("abbr")):
-            _set_role(attendee, passage.sub(bracket.start()))
-        else:
-            _assign_role(attendee, role_passage)
-    return Found(attendee, name_passage, role_passage)
+    found = _build(piece, (0, name_end), name_end, status)
+    if found.attendee.role is None and (councillor or had_title):
+        found.attendee.role = "Councillor"
+    return found
 
 
 def _apology_sentences(layout: Layout) -> list[Found]:

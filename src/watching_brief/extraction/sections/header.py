@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 
 from watching_brief.extraction.cleanup.layout import Layout
 from watching_brief.extraction.document import Line
+from watching_brief.extraction.fields.dates import find_year, parse_date, parse_times
 from watching_brief.extraction.passage import Passage, piece_of
 
 HEADER_LABEL = re.compile(
     r"^\s*(?P<label>date(?:\s+of\s+meeting)?|time|start\s+time|chair(?:ed\s+by)?|"
-    r"minutes(?:\s+taken\s+by)?|minute[\s-]?taker|notes?\s+taken\s+by|note[\s-]?taker|"
+    r"minutes(?:\s+taken\s+by)?|minute[\s-]?taker|notes?(?:\s+taken\s+by)?|note[\s-]?taker|"
     r"clerk|secretary|venue|location|place|meeting\s+venue)\s*(?::\s*|\s*$)(?P<value>.*)$",
     re.I,
 )
@@ -43,6 +44,11 @@ MONTH_YEAR = re.compile(
     re.I,
 )
 HEADER_SCAN = 40
+HELD = re.compile(r"\b(?:held|took\s+place|convened)\b", re.I)
+VENUE_BEFORE = re.compile(
+    r"\b(?i:held|took\s+place)\s+(?i:at|in)\s+(?:the\s+)?(?P<venue>[A-Z][^.]*?)\s+(?i:on)\b"
+)
+VENUE_AFTER = re.compile(r"\s(?i:at|in)\s+(?:the\s+)?(?P<venue>[A-Z][^.;]*?)\s*(?:[.;]|$)")
 
 
 @dataclass(slots=True)
@@ -61,6 +67,7 @@ def find_header(layout: Layout) -> Header:
     _find_title(layout, lines, header)
     _find_label_block(layout, lines, header)
     _find_inline_labels(layout, lines, header)
+    _find_held_sentence(layout, lines, header)
     return header
 
 
@@ -120,19 +127,82 @@ def _find_inline_labels(layout: Layout, lines: list[Line], header: Header) -> No
         if not match or not match.group("value").strip():
             continue
         label = _field(match.group("label"))
-        if (
-            label == "minute_taker"
-            and match.group("label").lower() == "minutes"
-            and (not re.search(r"[A-Z][a-z]+\s+[A-Z]", match.group("value")))
-        ):
+        wants_name = match.group("label").lower() in {"minutes", "notes", "note"}
+        if wants_name and not re.search(r"[A-Z][a-z]+\s+[A-Z]", match.group("value")):
             continue
         header.values.setdefault(label, Passage.of([piece_of(line, match.start("value"))]))
         layout.consumed.add(line.index)
 
 
+def _find_held_sentence(layout: Layout, lines: list[Line], header: Header) -> None:
+    """ "Minutes of the meeting held at VENUE on DATE at TIME" and its other orders."""
+    if "date" in header.values:
+        return
+    for line in lines:
+        if line.index in layout.consumed or not HELD.search(line.text):
+            continue
+        passage = _sentence_from(layout, line)
+        parsed = parse_date(passage.text, default_year=find_year(passage.text))
+        if parsed is None:
+            continue
+        layout.consumed.update(piece.line.index for piece in passage.pieces)
+        header.values["date"] = passage.sub(parsed.start)
+        before = VENUE_BEFORE.search(passage.text[: parsed.start])
+        if before is not None:
+            venue = passage.sub(before.start("venue"), before.end("venue"))
+            header.values.setdefault("venue", venue)
+            return
+        after_start = parsed.end
+        start, end = parse_times(passage.text[after_start:])
+        last = end or start
+        if last is not None:
+            after_start += last[2]
+        after = VENUE_AFTER.search(passage.text, after_start)
+        if after is not None:
+            venue = passage.sub(after.start("venue"), after.end("venue"))
+            header.values.setdefault("venue", venue)
+        return
+
+
+def _sentence_from(layout: Layout, line: Line) -> Passage:
+    pieces = [piece_of(line)]
+    current = line
+    while not current.stripped.endswith("."):
+        following = layout.next_usable(current.index)
+        if following is None or not layout.continues(current, following):
+            break
+        pieces.append(piece_of(following))
+        current = following
+    return Passage.of(pieces)
+
+
 def series_of(title: str) -> str:
-    """The meeting series: the title without month, year, date and "Meeting Notes"."""
+    """The meeting series: the title without month, year, date and "Meeting Notes".
+
+    A title in capitals gives a series in title case ("JOINT AUDIT COMMITTEE" ->
+    "Joint Audit Committee"), keeping short abbreviations such as PCC in capitals, so
+    that the same series is named the same way however a document set its title.
+    """
     series = SERIES_TAIL.sub("", title)
     series = MONTH_YEAR.sub("", series)
     series = SERIES_TAIL.sub("", series)
-    return re.sub(r"\s*[–—:,-]\s*$", "", re.sub(r"\s{2,}", " ", series)).strip()
+    series = re.sub(r"\s*[–—:,-]\s*$", "", re.sub(r"\s{2,}", " ", series)).strip()
+    if series.isupper():
+        series = " ".join(
+            _title_word(word, position) for position, word in enumerate(series.split())
+        )
+    return series
+
+
+SMALL_WORDS = frozenset(
+    ["and", "of", "the", "for", "in", "on", "to", "a", "an", "at", "by", "with"]
+)
+
+
+def _title_word(word: str, position: int) -> str:
+    lower = word.lower()
+    if position and lower in SMALL_WORDS:
+        return lower
+    if len(word) <= 4 and sum(ch in "AEIOU" for ch in word) <= 1 and word.isalpha():
+        return word
+    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))

@@ -148,7 +148,7 @@ def _bare(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
         following is not None
         and scan.layout.free(following)
         and heading_like(following.stripped, numbered=True)
-        and not NUMBERED.match(following.text)
+        and not _numbered_heading(following)
         and not BARE.match(following.text)
         and number.follows(scan.last, slack=1)
     ):
@@ -157,6 +157,12 @@ def _bare(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
     scan.pending.append((number, line))
     scan.layout.consumed.add(line.index)
     return None
+
+
+def _numbered_heading(line: Line) -> bool:
+    """Does the line read as a numbered heading itself ("3. Finance", not "101 calls")?"""
+    match = NUMBERED.match(line.text)
+    return match is not None and heading_like(match.group("title"), numbered=True)
 
 
 def _reference(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
@@ -186,9 +192,9 @@ def _unnumbered(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
     if previous is not None and layout.continues(previous, line):
         return None
     following = layout.next_usable(line.index)
-    if following is not None and following.stripped[:1].islower():
+    if following is None or following.stripped[:1].islower():
         return None
-    if following is None:
+    if text.endswith(":") and is_bullet(following.text):
         return None
     number = None
     while scan.pending:

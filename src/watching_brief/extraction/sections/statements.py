@@ -10,7 +10,7 @@ from watching_brief.extraction.cleanup.columns import OwnerHint
 from watching_brief.extraction.cleanup.layout import Layout
 from watching_brief.extraction.fields.dates import parse_due
 from watching_brief.extraction.fields.owners import find_owner_phrase, resolve_owner
-from watching_brief.extraction.fields.questions import find_asker, split_sentences
+from watching_brief.extraction.fields.questions import Askers, find_asker, split_sentences
 from watching_brief.extraction.passage import Passage
 from watching_brief.extraction.record import (
     Action,
@@ -21,7 +21,7 @@ from watching_brief.extraction.record import (
     Question,
 )
 from watching_brief.extraction.sections.items import ItemBlock
-from watching_brief.extraction.sections.paragraphs import Paragraph, paragraphs
+from watching_brief.extraction.sections.paragraphs import Paragraph
 
 HINT_REACH = 12
 
@@ -35,7 +35,7 @@ class Context:
     hints: list[OwnerHint]
     meeting_date: dt.date | None
     next_meeting_date: dt.date | None
-    askers: list[str]
+    askers: Askers
     chair_label: str | None
     used_hints: set[int] = field(default_factory=set)
     warnings: list[ExtractionWarning] = field(default_factory=list)
@@ -51,15 +51,15 @@ class Statements:
     questions: list[Question] = field(default_factory=list)
 
 
-def extract_statements(context: Context, blocks: list[ItemBlock]) -> Statements:
+def extract_statements(
+    context: Context, blocks: list[tuple[ItemBlock, list[Paragraph]]]
+) -> Statements:
     """Read every item body (except the next-meeting one) for statements."""
     found = Statements()
-    for block in blocks:
-        if block.next_meeting:
-            continue
+    for block, block_paragraphs in blocks:
         item = block.number_text
         pending_label: Paragraph | None = None
-        for paragraph in paragraphs(context.layout, block.body):
+        for paragraph in block_paragraphs:
             if pending_label is not None and paragraph.kind == "prose":
                 _labelled(context, found, item, pending_label, paragraph.passage)
                 pending_label = None
@@ -70,7 +70,7 @@ def extract_statements(context: Context, blocks: list[ItemBlock]) -> Statements:
                 pending_label = paragraph
             elif paragraph.kind != "prose":
                 _labelled(context, found, item, paragraph, body)
-            else:
+            elif not block.next_meeting:
                 found.questions.extend(extract_questions(context, item, paragraph.passage))
     return found
 
