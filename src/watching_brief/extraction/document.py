@@ -59,12 +59,12 @@ class Line:
         """The span of the line's non-blank content."""
         lead = len(self.text) - len(self.text.lstrip())
         trail = len(self.text.rstrip())
-        return Span(start=self.start + lead, end=self.start + max(trail, lead))
+        return Span.model_construct(start=self.start + lead, end=self.start + max(trail, lead))
 
     def sub_span(self, begin: int, finish: int | None = None) -> Span:
         """The span of ``text[begin:finish]`` within this line."""
         stop = len(self.text) if finish is None else finish
-        return Span(start=self.start + begin, end=self.start + stop)
+        return Span.model_construct(start=self.start + begin, end=self.start + stop)
 
 
 @dataclass(slots=True)

@@ -15,6 +15,7 @@ from watching_brief.extraction.cleanup.layout import Layout
 from watching_brief.extraction.document import Line
 
 OWNER_HEADER = re.compile(r"\b(?:owner|lead|responsible|by\s+whom|action\s+by)\b", re.I)
+MAX_CODES_LINE = 40
 NUMBER_HEADER = re.compile(r"^\s*(?:no\.?|number|item\s+no\.?|ref\.?)\s*$", re.I)
 
 
@@ -37,6 +38,8 @@ def find_owner_lines(layout: Layout, abbreviations: set[str]) -> list[OwnerHint]
         if not layout.free(line):
             continue
         in_owner_cell = line.cell is not None and bool(OWNER_HEADER.search(line.cell.header))
+        if not in_owner_cell and len(line.text) > MAX_CODES_LINE:
+            continue
         tokens = re.split(r"[\s,/&]+|\band\b", line.stripped)
         tokens = [token for token in tokens if token]
         codes = tuple(token for token in tokens if token.upper() in known)

@@ -35,14 +35,38 @@ COMMITTEE_ROLES = re.compile(r"chair|councillor|member|panel|co-opted", re.I)
 GENERIC_OVERSIGHT = r"(?:the\s+)?(?:vice[\s-]chair|chair(?:man|person)?|members?|panel)"
 GENERIC_COMMISSIONER = r"(?:the\s+)?(?:commissioner|pcc|dpcc)"
 TITLES = ("Councillor", "Cllr", "Mr", "Mrs", "Ms", "Miss", "Dr")
+GENERIC_COMMITTEE = re.compile(rf"\b{GENERIC_OVERSIGHT}\b(?!['’]s)", re.I)
+GENERIC_ASSURANCE = re.compile(
+    rf"\b(?:{GENERIC_OVERSIGHT}|{GENERIC_COMMISSIONER})\b(?!['’]s)", re.I
+)
+ASK_STEMS = ("ask", "quer", "request", "question", "challeng", "enquir", "inquir", "sought",
+             "seek", "press")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
 class Askers:
-    """The ways the text may name a member of the holding body, compiled once."""
+    """The ways the text may name a member of the holding body.
+
+    Names are looked up with plain string search (no pattern is compiled per document);
+    the generic words ("the Chair", "Members") come from one fixed pattern.
+    """
 
     names: tuple[str, ...]
-    pattern: re.Pattern[str]
+    generic: re.Pattern[str]
+    folded: tuple[str, ...] = ()
+
+    def last_before(self, text: str) -> str | None:
+        """The last mention of the holding body in ``text`` (not a possessive)."""
+        lowered = text.casefold()
+        best: tuple[int, int, str] | None = None
+        for name, key in zip(self.names, self.folded, strict=True):
+            position = _last_word(lowered, key)
+            if position >= 0 and (best is None or (position, len(key)) > best[:2]):
+                best = (position, len(key), name)
+        for match in self.generic.finditer(text):
+            if best is None or match.start() > best[0]:
+                best = (match.start(), len(match.group(0)), self.label(match.group(0)))
+        return best[2] if best else None
 
     def label(self, found: str) -> str:
         """The asker as written, without a leading "the"."""
@@ -53,26 +77,19 @@ class Askers:
         return stripped[:1].upper() + stripped[1:] if stripped.islower() else stripped
 
 
-ABBREVIATIONS = re.compile(
-    r"\b(?:e\.g|i\.e|etc|Supt|Ch|Insp|Det|Sgt|Cllr|Mr|Mrs|Ms|Dr|Prof|No|vs|approx|"
-    r"Ref|para|St|Co|Ltd|cf)\.$",
-    re.I,
-)
-SENTENCE_END = re.compile(r"[.!?][’'\")\]]?\s+(?=[A-Z‘“\"'(])")
-
-
-def split_sentences(text: str) -> Iterator[tuple[int, int]]:
-    """Offsets of the sentences in ``text``, keeping "e.g.", "Supt." and the like inside."""
-    start = 0
-    for match in SENTENCE_END.finditer(text):
-        head = text[start : match.start() + 1]
-        if ABBREVIATIONS.search(head) or re.search(r"\b[A-Z]\.$", head):
-            continue
-        end = match.end()
-        yield start, len(text[:end].rstrip())
-        start = end
-    if start < len(text) and text[start:].strip():
-        yield start, len(text.rstrip())
+def _last_word(text: str, key: str) -> int:
+    """Offset of the last whole-word occurrence of ``key`` not followed by "'s"."""
+    end = len(text)
+    while True:
+        position = text.rfind(key, 0, end)
+        if position < 0:
+            return -1
+        after = text[position + len(key) : position + len(key) + 2]
+        before_ok = position == 0 or not text[position - 1].isalnum()
+        after_ok = not after[:1].isalnum() and after not in {"'s", "’s"}
+        if before_ok and after_ok:
+            return position
+        end = position + len(key) - 1
 
 
 def holding_askers(attendees: list[Attendee], chair: str | None) -> Askers:
@@ -101,14 +118,38 @@ def holding_askers(attendees: list[Attendee], chair: str | None) -> Askers:
         surname = attendee.name.split()[-1]
         names.update(f"{title} {surname}" for title in TITLES)
     ordered = tuple(sorted(names, key=len, reverse=True))
-    generic = [GENERIC_OVERSIGHT] if committee else [GENERIC_OVERSIGHT, GENERIC_COMMISSIONER]
-    parts = [re.escape(name) for name in ordered] + generic
-    pattern = re.compile(r"\b(?:" + "|".join(parts) + r")\b(?!['’]s)", re.I)
-    return Askers(ordered, pattern)
+    generic = GENERIC_COMMITTEE if committee else GENERIC_ASSURANCE
+    return Askers(ordered, generic, tuple(name.casefold() for name in ordered))
+
+
+ABBREVIATIONS = re.compile(
+    r"\b(?:e\.g|i\.e|etc|Supt|Ch|Insp|Det|Sgt|Cllr|Mr|Mrs|Ms|Dr|Prof|No|vs|approx|"
+    r"Ref|para|St|Co|Ltd|cf)\.$",
+    re.I,
+)
+INITIAL = re.compile(r"\b[A-Z]\.$")
+SENTENCE_END = re.compile(r"[.!?][’'\")\]]?\s+(?=[A-Z‘“\"'(])")
+
+
+def split_sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Offsets of the sentences in ``text``, keeping "e.g.", "Supt." and the like inside."""
+    start = 0
+    for match in SENTENCE_END.finditer(text):
+        head = text[max(start, match.start() - 12) : match.start() + 1]
+        if ABBREVIATIONS.search(head) or INITIAL.search(head):
+            continue
+        end = match.end()
+        yield start, len(text[:end].rstrip())
+        start = end
+    if start < len(text) and text[start:].strip():
+        yield start, len(text.rstrip())
 
 
 def find_asker(sentence: str, askers: Askers, chair_label: str | None) -> str | None:
     """Who asks in ``sentence``, or None when it is not a holding-body question."""
+    lowered = sentence.casefold()
+    if not any(stem in lowered for stem in ASK_STEMS):
+        return None
     verb = ASK_VERB.search(sentence)
     if verb is None or NOT_A_QUESTION.search(sentence):
         return None
@@ -133,11 +174,8 @@ def find_asker(sentence: str, askers: Askers, chair_label: str | None) -> str | 
 
 def _subject_before(text: str, askers: Askers) -> str | None:
     """The last holding-body name before the verb (not a possessive such as "PCC's")."""
-    found = None
-    for match in askers.pattern.finditer(text):
-        found = match.group(0)
-    return askers.label(found) if found else None
+    return askers.last_before(text)
 
 
 def _names_asker(text: str, askers: Askers) -> bool:
-    return askers.pattern.search(text) is not None
+    return askers.last_before(text) is not None
