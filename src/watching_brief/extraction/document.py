@@ -105,3 +105,57 @@ def split_lines(text: str, cells: dict[int, Cell] | None = None) -> list[Line]:
         lines.append(Line(index=index, start=pos, end=pos + len(raw), text=raw, cell=cell))
         pos += len(raw) + 1
     return lines
+
+
+@dataclass(slots=True)
+class DocumentBuilder:
+    """Builds a :class:`Document` line by line, keeping each line's table cell and page.
+
+    Readers of formats with layout (PDF, DOCX, HTML) add lines in reading order; the
+    builder joins them into the document text and records the offsets.
+    """
+
+    name: str
+    media_type: str
+    parts: list[str] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    position: int = 0
+    pages: int | None = None
+
+    def add(self, text: str, cell: Cell | None = None, page: int | None = None) -> None:
+        """Add one line (new lines inside ``text`` become spaces)."""
+        clean = " ".join(text.replace("\u00a0", " ").split("\n")).rstrip()
+        self.lines.append(
+            Line(
+                index=len(self.lines),
+                start=self.position,
+                end=self.position + len(clean),
+                text=clean,
+                cell=cell,
+                page=page,
+            )
+        )
+        self.parts.append(clean)
+        self.position += len(clean) + 1
+
+    def blank(self) -> None:
+        """Add an empty line (a paragraph or block break), never two in a row."""
+        if self.lines and self.lines[-1].text:
+            self.add("")
+
+    def last_text(self) -> str:
+        """The last non-blank line added, or an empty string."""
+        for line in reversed(self.lines):
+            if line.text:
+                return line.text
+        return ""
+
+    def build(self) -> Document:
+        """The finished document."""
+        return Document(
+            text="\n".join(self.parts),
+            lines=self.lines,
+            name=self.name,
+            media_type=self.media_type,
+            pages=self.pages,
+        )

@@ -10,6 +10,10 @@ from pathlib import Path
 from watching_brief.extraction.document import Document
 from watching_brief.extraction.errors import ExtractionError
 from watching_brief.extraction.options import ExtractionOptions
+from watching_brief.extraction.sources.docx import MEDIA_TYPE as DOCX
+from watching_brief.extraction.sources.docx import read_docx
+from watching_brief.extraction.sources.html import read_html
+from watching_brief.extraction.sources.pdf import read_pdf
 from watching_brief.extraction.sources.text import read_text
 
 
@@ -19,11 +23,28 @@ def sniff(data: bytes) -> str:
     if data.startswith(b"%PDF-"):
         return "application/pdf"
     if data.startswith(b"PK\x03\x04"):
-        return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        return DOCX
     lowered = head[:512].lower()
     if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered:
         return "text/html"
     return "text/plain"
+
+
+EXTENSIONS = {".pdf": "application/pdf", ".docx": DOCX, ".html": "text/html", ".htm": "text/html"}
+KIND_NAMES = {"application/pdf": "a PDF", DOCX: "a Word document", "text/html": "a web page"}
+
+
+def _check_extension(name: str, media_type: str, data: bytes) -> None:
+    """A file whose name says PDF, DOCX or HTML but whose content is something else."""
+    expected = EXTENSIONS.get(Path(name).suffix.lower())
+    if expected is None or expected == media_type:
+        return
+    if expected == "text/html" and media_type == "text/plain" and b"<" in data[:4096]:
+        return
+    found = KIND_NAMES.get(media_type, "text")
+    if media_type == "text/plain" and b"\x00" in data[:8192]:
+        found = "binary data"
+    raise ExtractionError(name, f"the name says {KIND_NAMES[expected]} but the content is {found}")
 
 
 def load(path: Path, options: ExtractionOptions | None = None) -> Document:
@@ -50,6 +71,11 @@ def load_bytes(data: bytes, name: str, options: ExtractionOptions | None = None)
     if not data.strip():
         raise ExtractionError(name, "the file is empty")
     media_type = sniff(data)
-    if media_type != "text/plain":
-        raise ExtractionError(name, f"reading {media_type} is not supported yet")
+    _check_extension(name, media_type, data)
+    if media_type == "application/pdf":
+        return read_pdf(data, name, options)
+    if media_type == DOCX:
+        return read_docx(data, name)
+    if media_type == "text/html":
+        return read_html(data, name)
     return read_text(data, name)

@@ -1,0 +1,298 @@
+"""PDF with pypdfium2: words placed on the page, tables recovered from their positions.
+
+pdfium gives runs of text ("rects") with their boxes. Runs are grouped into visual lines
+by their vertical position; a line that reads as a table's header row ("No. | Item |
+Action owner", "Name | Capacity") fixes the columns of the table below it, and each run
+under it is placed in the column it starts in. Table lines are then written out by
+:mod:`~watching_brief.extraction.sources.tables`' rules, so an owner in the owner column
+is read as the owner and never joins the action's text. Pages are read one at a time.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from watching_brief.extraction.document import Cell, Document, DocumentBuilder
+from watching_brief.extraction.errors import ExtractionError
+from watching_brief.extraction.options import ExtractionOptions
+from watching_brief.extraction.sources.tables import TableKind, classify
+
+COLUMN_SLACK = 6.0
+PARAGRAPH_GAP = 1.45
+HEADER_LABELS = re.compile(
+    r"^\s*(?:date|time|chair|chaired\s+by|minutes|minute[\s-]?taker|notes\s+taken\s+by|"
+    r"venue|location|present|apologies)\s*:?\s*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A run of text on a page, with its box (PDF points, origin bottom left)."""
+
+    left: float
+    bottom: float
+    right: float
+    top: float
+    text: str
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(slots=True)
+class VisualLine:
+    """Runs that share a baseline, left to right."""
+
+    runs: list[Run] = field(default_factory=list)
+
+    @property
+    def top(self) -> float:
+        return max(run.top for run in self.runs)
+
+    @property
+    def bottom(self) -> float:
+        return min(run.bottom for run in self.runs)
+
+    @property
+    def height(self) -> float:
+        return self.top - self.bottom
+
+    @property
+    def text(self) -> str:
+        return " ".join(run.text for run in self.runs)
+
+
+@dataclass(slots=True)
+class Table:
+    """An open table: its kind, its column starts and header texts."""
+
+    index: int
+    kind: TableKind
+    starts: list[float]
+    header: list[str]
+    row: int = 0
+
+    def column_of(self, run: Run) -> int:
+        column = 0
+        for index, start in enumerate(self.starts):
+            if run.left + COLUMN_SLACK >= start:
+                column = index
+        return column
+
+    def fits(self, line: VisualLine) -> bool:
+        """Does the line sit in this table's columns (nothing left of it, no run across)?"""
+        if line.runs[0].left + COLUMN_SLACK < self.starts[0]:
+            return False
+        for run in line.runs:
+            column = self.column_of(run)
+            if column + 1 < len(self.starts) and run.right > self.starts[column + 1] + COLUMN_SLACK:
+                return False
+        return True
+
+
+def read_pdf(data: bytes, name: str, options: ExtractionOptions | None = None) -> Document:
+    """A document from the bytes of a PDF, its tables read from the layout."""
+    options = options or ExtractionOptions()
+    pdf = _open(data, name)
+    try:
+        pages = len(pdf)
+        if pages > options.max_pages:
+            raise ExtractionError(name, f"the PDF has {pages} pages, more than {options.max_pages}")
+        reader = _Reader(DocumentBuilder(name=name, media_type="application/pdf"))
+        for number in range(pages):
+            reader.page(_page_runs(pdf, number), number + 1)
+    finally:
+        pdf.close()
+    document = reader.builder.build()
+    document.pages = pages
+    if not document.text.strip():
+        return _no_text_layer(data, name, options)
+    return document
+
+
+def _open(data: bytes, name: str) -> Any:
+    import pypdfium2 as pdfium  # imported here: only PDF input pays for it
+
+    if b"%%EOF" not in data[-2048:]:
+        raise ExtractionError(name, "the PDF is truncated (it has no end-of-file marker)")
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        message = str(error).lower()
+        if "password" in message:
+            raise ExtractionError(name, "the PDF is encrypted: it needs a password") from None
+        raise ExtractionError(name, f"the PDF is damaged and cannot be read ({error})") from None
+
+
+def _page_runs(pdf: Any, number: int) -> list[Run]:
+    page = pdf[number]
+    textpage = page.get_textpage()
+    try:
+        runs = []
+        for index in range(textpage.count_rects()):
+            left, bottom, right, top = textpage.get_rect(index)
+            text = " ".join(textpage.get_text_bounded(left, bottom, right, top).split())
+            if text:
+                runs.append(Run(left, bottom, right, top, text))
+        return runs
+    finally:
+        textpage.close()
+        page.close()
+
+
+def _no_text_layer(data: bytes, name: str, options: ExtractionOptions) -> Document:
+    ocr = shutil.which("ocrmypdf")
+    if options.ocr and ocr:
+        return _read_after_ocr(data, name, ocr, options)
+    hint = "run it with --ocr" if ocr else "run OCR on it first (for example with ocrmypdf)"
+    raise ExtractionError(name, f"the PDF has no text layer (it looks scanned): {hint}")
+
+
+def _read_after_ocr(data: bytes, name: str, ocr: str, options: ExtractionOptions) -> Document:
+    with tempfile.TemporaryDirectory() as folder:
+        source, target = Path(folder) / "in.pdf", Path(folder) / "out.pdf"
+        source.write_bytes(data)
+        result = subprocess.run(
+            [ocr, "--quiet", "--force-ocr", str(source), str(target)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise ExtractionError(name, f"OCR failed: {result.stderr.strip()[-200:]}")
+        return read_pdf(target.read_bytes(), name, options.model_copy(update={"ocr": False}))
+
+
+def group_lines(runs: list[Run]) -> list[VisualLine]:
+    """Runs grouped into lines by vertical overlap, top to bottom, each left to right."""
+    lines: list[VisualLine] = []
+    for run in sorted(runs, key=lambda r: (-r.top, r.left)):
+        for line in reversed(lines[-3:]):
+            if line.bottom <= run.middle <= line.top:
+                line.runs.append(run)
+                break
+        else:
+            lines.append(VisualLine([run]))
+    for line in lines:
+        line.runs.sort(key=lambda r: r.left)
+    return lines
+
+
+def typical_pitch(lines: list[VisualLine]) -> float:
+    """The most common distance between the baselines of consecutive lines."""
+    steps = sorted(
+        round(first.bottom - second.bottom, 1)
+        for first, second in zip(lines, lines[1:], strict=False)
+        if first.bottom - second.bottom > 0
+    )
+    return steps[len(steps) // 4] if steps else 12.0
+
+
+@dataclass(slots=True)
+class _Reader:
+    builder: DocumentBuilder
+    table: Table | None = None
+    tables: int = 0
+    previous: VisualLine | None = None
+    pending: list[tuple[str, Cell | None]] = field(default_factory=list)
+    pitch: float = 12.0
+
+    def page(self, runs: list[Run], number: int) -> None:
+        self.previous = None
+        lines = group_lines(runs)
+        self.pitch = typical_pitch(lines)
+        for line in lines:
+            self.line(line, number)
+        self.flush(number)
+
+    def line(self, line: VisualLine, page: int) -> None:
+        header = self._header(line)
+        if header is not None:
+            if self.table is None or [r.text for r in line.runs] != self.table.header:
+                self.flush(page)
+                self.table = header
+                self.tables += 1
+            self.previous = line
+            return
+        if self.table is not None and not self.table.fits(line):
+            self.flush(page)
+            self.table = None
+        if self._gap_before(line):
+            self.flush(page)
+            self.builder.blank()
+        if self.table is None:
+            self._plain(line, page)
+        else:
+            self._table_line(self.table, line, page)
+        self.previous = line
+
+    def _header(self, line: VisualLine) -> Table | None:
+        if len(line.runs) < 2:
+            return None
+        kind = classify([[[run.text] for run in line.runs]])
+        if kind.kind not in {"items", "attendance"}:
+            return None
+        starts = [run.left for run in line.runs]
+        return Table(self.tables, kind, starts, [run.text for run in line.runs])
+
+    def _gap_before(self, line: VisualLine) -> bool:
+        previous = self.previous
+        if previous is None:
+            return False
+        return previous.bottom - line.bottom > PARAGRAPH_GAP * self.pitch
+
+    def _plain(self, line: VisualLine, page: int) -> None:
+        first = line.runs[0].text
+        if len(line.runs) >= 2 and HEADER_LABELS.match(first):
+            rest = " ".join(run.text for run in line.runs[1:])
+            self.builder.add(f"{first.strip().rstrip(':')}: {rest}", None, page)
+            return
+        self.builder.add(line.text, None, page)
+
+    def _table_line(self, table: Table, line: VisualLine, page: int) -> None:
+        columns: dict[int, list[str]] = {}
+        for run in line.runs:
+            columns.setdefault(table.column_of(run), []).append(run.text)
+        table.row += 1
+        kind = table.kind
+        if kind.kind == "attendance":
+            self._attendance_line(table, columns, page)
+            return
+        main = [" ".join(columns[c]) for c in sorted(columns) if c != kind.owner]
+        item_column = kind.item if kind.item is not None else 0
+        if main:
+            header = table.header[item_column] if item_column < len(table.header) else ""
+            self.builder.add(
+                " ".join(main), Cell(table.index, table.row, item_column, header), page
+            )
+        if kind.owner is not None and kind.owner in columns:
+            header = table.header[kind.owner]
+            cell = Cell(table.index, table.row, kind.owner, header)
+            self.builder.add(" ".join(columns[kind.owner]), cell, page)
+
+    def _attendance_line(self, table: Table, columns: dict[int, list[str]], page: int) -> None:
+        kind = table.kind
+        name = " ".join(columns.get(kind.name or 0, []))
+        role = " ".join(columns.get(kind.role or 1, []))
+        if name or not self.pending:
+            if not self.pending and not re.search(
+                r"attendance|present|apologies", self.builder.last_text(), re.I
+            ):
+                self.builder.add("Present:", None, page)
+            self.pending.append((f"{name} – {role}" if role else name, None))
+        else:
+            text, cell = self.pending[-1]
+            self.pending[-1] = (f"{text} {role}".strip(), cell)
+
+    def flush(self, page: int) -> None:
+        for text, cell in self.pending:
+            self.builder.add(text, cell, page)
+        self.pending.clear()

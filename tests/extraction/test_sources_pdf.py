@@ -1,0 +1,125 @@
+"""PDF: layout-aware reading, and a clear error for every kind of unreadable PDF."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.pdfencrypt import StandardEncryption
+from reportlab.pdfgen import canvas
+
+from watching_brief.extraction import ExtractionError, extract_bytes, extract_file
+from watching_brief.extraction.sources import load_bytes
+
+
+def draw_pdf(pages: list[list[tuple[float, float, str]]], **options: object) -> bytes:
+    """A PDF with text drawn at (x, y) positions, one list of strings per page."""
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1, **options)  # type: ignore[arg-type]
+    for page in pages:
+        for x, y, text in page:
+            pdf.drawString(x, y, text)
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+TABLE_PAGE = [
+    (60, 800, "Governance Board – Notes"),
+    (60, 780, "Date:"),
+    (160, 780, "Tuesday 3 March 2026"),
+    (60, 750, "Name"),
+    (200, 750, "Capacity"),
+    (60, 735, "Priya Shah"),
+    (200, 735, "Police and Crime Commissioner (PCC)"),
+    (60, 722, "Ruth Mason"),
+    (200, 722, "Deputy Chief Constable (DCC)"),
+    (60, 690, "No."),
+    (100, 690, "Item"),
+    (460, 690, "Action owner"),
+    (60, 675, "1."),
+    (100, 675, "Estates"),
+    (100, 662, "The board discussed the estate strategy for the coming year."),
+    (100, 649, "Action: To provide the board with a costed plan for the"),
+    (460, 649, "DCC"),
+    (100, 636, "custody suite by 31 March 2026."),
+]
+
+
+def test_owner_column_is_read_as_the_owner_and_left_out_of_the_text() -> None:
+    minutes = extract_bytes(draw_pdf([TABLE_PAGE]), "board.pdf")
+    (action,) = minutes.actions
+    assert action.owner == "DCC"
+    assert (
+        action.text
+        == "To provide the board with a costed plan for the custody suite by 31 March 2026."
+    )
+    assert [(a.name, a.abbrev) for a in minutes.attendees] == [
+        ("Priya Shah", "PCC"),
+        ("Ruth Mason", "DCC"),
+    ]
+    assert [(i.number, i.title) for i in minutes.items] == [("1", "Estates")]
+    assert minutes.date is not None and minutes.date.isoformat() == "2026-03-03"
+
+
+def test_lines_in_the_owner_column_carry_their_cell() -> None:
+    document = load_bytes(draw_pdf([TABLE_PAGE]), "board.pdf")
+    owner_lines = [line for line in document.lines if line.cell and line.cell.column == 2]
+    assert [line.text for line in owner_lines] == ["DCC"]
+    assert owner_lines[0].cell is not None and owner_lines[0].cell.header == "Action owner"
+    assert document.pages == 1
+
+
+def test_a_five_hundred_page_document_is_read(tmp_path: Path) -> None:
+    page = [
+        (60, 800 - 14 * row, f"Line {row} of the discussion on page text.") for row in range(50)
+    ]
+    path = tmp_path / "long.pdf"
+    path.write_bytes(draw_pdf([page] * 500))
+    document = load_bytes(path.read_bytes(), str(path))
+    assert document.pages == 500
+    assert document.text.count("Line 49 of the discussion") == 500
+
+
+def test_scanned_pdf_without_text_says_so_and_suggests_ocr() -> None:
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    pdf.rect(50, 50, 400, 600, fill=1)
+    pdf.showPage()
+    pdf.save()
+    with pytest.raises(ExtractionError) as caught:
+        load_bytes(buffer.getvalue(), "scan.pdf")
+    assert "no text layer" in caught.value.problem
+    assert "OCR" in caught.value.problem or "--ocr" in caught.value.problem
+
+
+def test_encrypted_pdf_says_it_needs_a_password() -> None:
+    encrypted = draw_pdf([TABLE_PAGE], encrypt=StandardEncryption("secret", canPrint=0))
+    with pytest.raises(ExtractionError, match="encrypted"):
+        load_bytes(encrypted, "locked.pdf")
+
+
+def test_truncated_pdf_is_refused() -> None:
+    data = draw_pdf([TABLE_PAGE])
+    with pytest.raises(ExtractionError, match="truncated"):
+        load_bytes(data[: len(data) // 2], "cut.pdf")
+
+
+def test_corrupt_pdf_is_refused() -> None:
+    with pytest.raises(ExtractionError, match="damaged"):
+        load_bytes(b"%PDF-1.4\n" + b"garbage " * 200 + b"\n%%EOF\n", "corrupt.pdf")
+
+
+def test_binary_file_named_pdf_says_what_it_is() -> None:
+    with pytest.raises(ExtractionError) as caught:
+        load_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 100, "notes.pdf")
+    assert caught.value.problem == "the name says a PDF but the content is binary data"
+
+
+def test_empty_pdf_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "empty.pdf"
+    path.write_bytes(b"")
+    with pytest.raises(ExtractionError, match="empty"):
+        extract_file(path)
