@@ -44,6 +44,12 @@ class Line:
     text: str
     cell: Cell | None = None
     page: int | None = None
+    emphasis: bool = False
+
+    @property
+    def cell_column(self) -> int | None:
+        """The table column the line sits in, if it is in a table."""
+        return self.cell.column if self.cell else None
 
     @property
     def stripped(self) -> str:
@@ -122,8 +128,13 @@ class DocumentBuilder:
     position: int = 0
     pages: int | None = None
 
-    def add(self, text: str, cell: Cell | None = None, page: int | None = None) -> None:
-        """Add one line (new lines inside ``text`` become spaces)."""
+    def add(
+        self, text: str, cell: Cell | None = None, page: int | None = None, emphasis: bool = False
+    ) -> None:
+        """Add one line (new lines inside ``text`` become spaces).
+
+        ``emphasis`` marks a line set as a heading (bold or larger type, a heading style).
+        """
         clean = " ".join(text.replace("\u00a0", " ").split("\n")).rstrip()
         self.lines.append(
             Line(
@@ -133,10 +144,21 @@ class DocumentBuilder:
                 text=clean,
                 cell=cell,
                 page=page,
+                emphasis=emphasis,
             )
         )
         self.parts.append(clean)
         self.position += len(clean) + 1
+
+    def extend_last(self, text: str) -> None:
+        """Join ``text`` to the last line added (a heading wrapped onto a second line)."""
+        last = self.lines[-1]
+        joined = f"{last.text} {text.strip()}".strip()
+        self.parts[-1] = joined
+        self.lines[-1] = Line(
+            last.index, last.start, last.start + len(joined), joined, last.cell, last.page, True
+        )
+        self.position = last.start + len(joined) + 1
 
     def blank(self) -> None:
         """Add an empty line (a paragraph or block break), never two in a row."""

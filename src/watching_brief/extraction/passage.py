@@ -108,7 +108,9 @@ class Passage:
 
 
 def _hyphen_join(before: str, after: str) -> bool:
-    return len(before) > 1 and before.endswith("-") and before[-2].isalpha() and after[:1].islower()
+    if len(before) < 2 or not before.endswith("-") or not before[-2].isalpha():
+        return False
+    return after[:1].islower() or (after[:1].isupper() and before[-2].islower())
 
 
 def squash(text: str) -> str:

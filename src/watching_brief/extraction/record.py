@@ -101,6 +101,10 @@ class CarriedForward(Sourced):
     item: str | None = None
     from_: str | None = Field(None, alias="from", description="The meeting it came from.")
     text: str
+    update: str | None = Field(None, description="The update minuted on it, as written.")
+    status: Literal["done", "open", "dropped"] | None = Field(
+        None, description="What the update says: done, still open, or dropped."
+    )
 
 
 class NextMeeting(Sourced):

@@ -11,7 +11,7 @@ from collections import Counter
 
 from watching_brief.extraction.cleanup.layout import Layout
 
-PAGE_NUMBER = re.compile(r"^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|-\s*\d+\s*-|\d+\s*/\s*\d+)\s*$", re.I)
+PAGE_NUMBER = re.compile(r"^\s*(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|-\s*\d+\s*-)\s*$", re.I)
 MARKING = re.compile(
     r"^\s*(?:official(?:[\s-]+sensitive)?|not\s+protectively\s+marked|restricted|"
     r"unclassified|protect)\s*$",
@@ -35,7 +35,7 @@ def find_page_furniture(layout: Layout, repeat: int = DEFAULT_REPEAT) -> set[int
         if not text:
             continue
         if (
-            PAGE_NUMBER.match(text)
+            _page_number(text)
             or MARKING.match(text)
             or text == "\f"
             or counts[text] >= repeat
@@ -46,12 +46,18 @@ def find_page_furniture(layout: Layout, repeat: int = DEFAULT_REPEAT) -> set[int
     return found
 
 
+def _page_number(text: str) -> bool:
+    """ "Page 2 of 5", "Page 2/5" or "- 2 -". A bare "12/26" is not one: committee minutes
+    number their items that way."""
+    return PAGE_NUMBER.match(text) is not None
+
+
 def _beside_page_markers(layout: Layout, markers: set[int]) -> set[int]:
     """Running headers printed once, next to a page number or marking (no blank between)."""
     lines = layout.document.lines
     extra: set[int] = set()
     for index in sorted(markers):
-        if not PAGE_NUMBER.match(lines[index].stripped):
+        if not _page_number(lines[index].stripped):
             continue
         for step in (-1, 1):
             neighbour = index + step

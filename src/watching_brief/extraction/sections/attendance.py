@@ -40,7 +40,12 @@ APOLOGY_SENTENCE = re.compile(
     r"submitted|noted)\s+(?:from|for|on\s+behalf\s+of)\s+(?P<names>[^.]+)",
     re.I,
 )
+COMMITTEE_NUMBER = re.compile(r"^\s*(?:ref\.?\s*)?\d{1,4}(?:/\d{2,4})+\.?\s*$", re.I)
 BARE_NUMBER = re.compile(r"^\s*\d{1,3}(?:\.\d{1,2})*\.?\s*$")
+RANKS = frozenset(["Supt", "Ch Supt", "Insp", "Ch Insp", "Sgt", "PC", "DC", "DS", "DI", "DCI"])
+VIRTUAL_SUFFIX = re.compile(
+    r"\s*(?:[–—-]\s*|\()(?:virtual(?:ly)?|remote(?:ly)?|online|via\s+\w+)\)?\s*$", re.I
+)
 BRACKET = re.compile(r"\((?P<inner>[^()]*)\)")
 DASH = re.compile(r"\s+[–—-]\s+|\s*[–—]\s*|,\s+")
 LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+|;\s*")
@@ -75,7 +80,7 @@ def extract_attendees(layout: Layout) -> list[Attendee]:
     while index < len(lines):
         line = lines[index]
         match = GROUP_HEADING.match(line.text) if layout.free(line) else None
-        if match is None:
+        if match is None or _numbered_item_title(layout, line):
             index += 1
             continue
         layout.consumed.add(line.index)
@@ -88,6 +93,17 @@ def extract_attendees(layout: Layout) -> list[Attendee]:
         index = _read_group(layout, index + 1, status, found)
     found.extend(_apology_sentences(layout))
     return _unique(found)
+
+
+def _numbered_item_title(layout: Layout, line: Line) -> bool:
+    """ "APOLOGIES FOR ABSENCE" right after an item number is an item's title."""
+    previous = layout.previous_usable(line.index)
+    if previous is None:
+        return False
+    in_number_column = previous.cell is not None and previous.cell.column != line.cell_column
+    return bool(BARE_NUMBER.match(previous.text) or COMMITTEE_NUMBER.match(previous.text)) and (
+        in_number_column or previous.cell is None
+    )
 
 
 def _read_group(layout: Layout, index: int, status: AttendanceStatus, found: list[Found]) -> int:
@@ -208,7 +224,7 @@ def _outside_brackets(passage: Passage, brackets: list[re.Match[str]]) -> Passag
 def _bracket(attendee: Attendee, inner: Passage) -> None:
     """A bracketed part: an abbreviation, a capacity such as "(Chair)", or a note."""
     text = inner.text
-    if is_abbreviation(text):
+    if is_abbreviation(text) or split_tenure(text)[0] in RANKS:
         abbrev, tenure = split_tenure(text)
         attendee.abbrev = abbrev
         attendee.source["abbrev"] = inner.sub(len(text) - len(abbrev)).spans()
@@ -245,6 +261,11 @@ def parse_attendee_line(line: Line, status: AttendanceStatus) -> Found | None:
     passage = passage.sub(len(passage.text) - len(text))
     if not text or len(text) > 160 or (text.endswith(".") and len(text.split()) > 12):
         return None
+    virtual = VIRTUAL_SUFFIX.search(text)
+    if virtual is not None:
+        status = "virtual"
+        text = text[: virtual.start()]
+        passage = passage.sub(0, virtual.start())
     first_bracket = BRACKET.search(text)
     if first_bracket is not None and _is_name(text[: first_bracket.start()]):
         return _build(passage, (0, first_bracket.start()), first_bracket.start(), status)

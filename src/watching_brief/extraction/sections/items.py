@@ -28,6 +28,7 @@ PROSE_START = re.compile(
     re.I,
 )
 MAX_TITLE_WORDS = 16
+NUMBER_COLUMN = re.compile(r"^\s*(?:no\.?|number|item\s+no\.?|ref(?:erence)?\.?|#)\s*:?\s*$", re.I)
 
 
 @dataclass(slots=True)
@@ -112,7 +113,7 @@ def _accept(scan: _Scan, block: ItemBlock) -> None:
 
 def _heading_at(scan: _Scan, line: Line) -> ItemBlock | None:
     text = line.stripped
-    for finder in (_reference, _numbered, _bare):
+    for finder in (_number_cell, _reference, _numbered, _bare):
         block = finder(scan, line, text)
         if block is not None:
             return block
@@ -136,6 +137,20 @@ def _numbered(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
         return None
     title, heading_lines = _title_from(scan.layout, line, match.start("title"))
     return ItemBlock(number, title, heading_lines)
+
+
+def _number_cell(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
+    """A number read from a table's number column: whatever its form, it is the number."""
+    if line.cell is None or not NUMBER_COLUMN.search(line.cell.header) or len(text) > 30:
+        return None
+    following = scan.layout.next_usable(line.index)
+    if following is None or not scan.layout.free(following):
+        return None
+    bare = text.rstrip(".").strip()
+    kind = "" if re.fullmatch(r"\d{1,3}(?:\.\d{1,2}){0,3}|\d{1,4}/\d{2,4}", bare) else "ref"
+    number = Number.parse(re.sub(r"^(?:ref(?:erence)?\.?|item)\s*", "", bare, flags=re.I), kind)
+    title, heading_lines = _title_from(scan.layout, following, 0)
+    return ItemBlock(number, title, [line, *heading_lines])
 
 
 def _bare(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
@@ -186,7 +201,7 @@ def _unnumbered(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
         return None
     if not heading_like(text, numbered=False) or text.endswith("."):
         return None
-    if len(text) > 0.8 * layout.width and layout.width > 50:
+    if len(text) > 0.8 * layout.width and layout.width > 50 and not line.emphasis:
         return None
     previous = layout.previous_usable(line.index)
     if previous is not None and layout.continues(previous, line):
@@ -213,6 +228,7 @@ def _title_from(layout: Layout, line: Line, begin: int) -> tuple[Passage, list[L
     following = layout.next_usable(line.index)
     if (
         following is not None
+        and line.cell is None
         and layout.free(following)
         and layout.is_long(line)
         and not line.stripped.endswith((".", ":", "?"))

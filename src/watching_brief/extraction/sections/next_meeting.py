@@ -11,6 +11,7 @@ from watching_brief.extraction.fields.questions import split_sentences
 from watching_brief.extraction.passage import Passage, piece_of
 from watching_brief.extraction.record import NextMeeting
 from watching_brief.extraction.sections.items import NEXT_MEETING_HEADING, ItemBlock
+from watching_brief.extraction.sections.paragraphs import paragraphs
 
 VENUE_AFTER = re.compile(
     r"^\s*,?\s*(?:(?i:at|in|venue:?)\s+)?(?:the\s+)?(?P<venue>[A-Z][^;]*?)\s*"
@@ -57,7 +58,7 @@ def _next_meeting_passages(layout: Layout, blocks: list[ItemBlock]) -> list[Pass
             colon = re.search(r"(?:next\s+meeting|venue)\w*\s*[:\-–]\s*(?=\S)", title, re.I)
             if colon:
                 passages.append(block.title.sub(colon.end()))
-            passages.extend(Passage.of([piece_of(line)]) for line in block.body)
+            passages.extend(p.passage for p in paragraphs(layout, block.body))
             return passages
     for line in layout.document.lines:
         if layout.usable(line) and NEXT_MEETING_HEADING.search(line.text) and parse_date(line.text):

@@ -60,6 +60,10 @@ def extract_statements(
         item = block.number_text
         pending_label: Paragraph | None = None
         for paragraph in block_paragraphs:
+            if found.carried_forward and _is_update(paragraph, found.carried_forward[-1], item):
+                _attach_update(found.carried_forward[-1], paragraph)
+                found.questions.extend(extract_questions(context, item, paragraph.passage))
+                continue
             if pending_label is not None and paragraph.kind == "prose":
                 _labelled(context, found, item, pending_label, paragraph.passage)
                 pending_label = None
@@ -90,6 +94,39 @@ def _labelled(
         found.decisions.append(decision)
 
 
+UPDATE_LABEL = re.compile(r"^\s*(?:update|status|progress|response)\s*[:\-–—]\s*", re.I)
+DONE = re.compile(r"\b(?:complete[d]?|done|closed|discharged|achieved|delivered)\b", re.I)
+DROPPED = re.compile(r"\b(?:dropped|withdrawn|no\s+longer\s+(?:required|needed))\b", re.I)
+OPEN = re.compile(
+    r"\b(?:open|ongoing|in\s+progress|not\s+yet\s+(?:due|complete)|outstanding|"
+    r"carried\s+forward|remains?)\b",
+    re.I,
+)
+
+
+def _is_update(paragraph: Paragraph, carried: CarriedForward, item: str | None) -> bool:
+    return (
+        paragraph.kind == "prose"
+        and carried.item == item
+        and carried.update is None
+        and UPDATE_LABEL.match(paragraph.passage.text) is not None
+    )
+
+
+def _attach_update(carried: CarriedForward, paragraph: Paragraph) -> None:
+    """ "Update: Complete – circulated on 6 February." after a matter carried forward."""
+    label = UPDATE_LABEL.match(paragraph.passage.text)
+    body = paragraph.passage.sub(label.end() if label else 0)
+    carried.update = body.text
+    carried.source["update"] = body.spans()
+    head = body.text[:60]
+    for status, pattern in (("dropped", DROPPED), ("open", OPEN), ("done", DONE)):
+        match = pattern.search(head)
+        if match and not re.search(r"\bnot\s+(?:yet\s+)?$", head[: match.start()]):
+            carried.status = status  # type: ignore[assignment]
+            return
+
+
 def extract_action(context: Context, item: str | None, body: Passage) -> Action:
     """An action with its owner (from the sentence or the owner column) and due date."""
     action = Action(item=item, text=body.text)
@@ -108,9 +145,10 @@ def extract_action(context: Context, item: str | None, body: Passage) -> Action:
         action.owners = owners
         action.owner = " / ".join(owners)
         unmatched = len(matched) < len(owners)
-        if unmatched and hint is not None and len(hint.codes) == 1 and len(owners) == 1:
-            action.owners = list(hint.codes)
-            action.owner = hint.codes[0]
+        hinted = _known_hint(hint, context.attendees) if unmatched and len(owners) == 1 else None
+        if hinted is not None:
+            action.owners = [hinted]
+            action.owner = hinted
         elif unmatched and context.attendees:
             context.warnings.append(
                 ExtractionWarning(
@@ -134,6 +172,14 @@ def extract_action(context: Context, item: str | None, body: Passage) -> Action:
                 )
             )
     return action
+
+
+def _known_hint(hint: OwnerHint | None, attendees: list[Attendee]) -> str | None:
+    """The owner column's code, when it is one code that names an attendee."""
+    if hint is None or len(hint.codes) != 1:
+        return None
+    owners, matched = resolve_owner(hint.codes[0], attendees)
+    return owners[0] if matched and len(owners) == 1 else None
 
 
 def _nearest_hint(context: Context, body: Passage) -> OwnerHint | None:

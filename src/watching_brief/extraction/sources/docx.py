@@ -24,7 +24,7 @@ def read_docx(data: bytes, name: str) -> Document:
         if kind == "p":
             text = _paragraph_text(element)
             if text.strip():
-                builder.add(_with_list_marker(element, text))
+                builder.add(_with_list_marker(element, text), emphasis=_is_heading(element))
             else:
                 builder.blank()
         else:
@@ -73,6 +73,21 @@ def _paragraph_text(element: Any) -> str:
         elif node.tag in (f"{W}tab",) or node.tag in (f"{W}br", f"{W}cr"):
             parts.append(" ")
     return "".join(parts)
+
+
+def _is_heading(element: Any) -> bool:
+    """A paragraph in a heading style, or set entirely in bold."""
+    properties = element.find(f"{W}pPr")
+    style = properties.find(f"{W}pStyle") if properties is not None else None
+    if style is not None and "heading" in (style.get(f"{W}val") or "").lower():
+        return True
+    runs = [run for run in element.iter(f"{W}r") if run.find(f"{W}t") is not None]
+    return bool(runs) and all(_bold(run) for run in runs)
+
+
+def _bold(run: Any) -> bool:
+    properties = run.find(f"{W}rPr")
+    return properties is not None and properties.find(f"{W}b") is not None
 
 
 def _with_list_marker(element: Any, text: str) -> str:

@@ -100,7 +100,7 @@ class _Walker:
             return
         if name.startswith("h"):
             self.builder.blank()
-        self.builder.add(f"• {text}" if name == "li" else text)
+        self.builder.add(f"• {text}" if name == "li" else text, emphasis=name.startswith("h"))
         if name.startswith("h"):
             self.builder.blank()
 

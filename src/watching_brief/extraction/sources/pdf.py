@@ -24,6 +24,8 @@ from watching_brief.extraction.options import ExtractionOptions
 from watching_brief.extraction.sources.tables import TableKind, classify
 
 COLUMN_SLACK = 6.0
+BOLD = 600
+LARGER = 1.25
 PARAGRAPH_GAP = 1.45
 HEADER_LABELS = re.compile(
     r"^\s*(?:date|time|chair|chaired\s+by|minutes|minute[\s-]?taker|notes\s+taken\s+by|"
@@ -41,6 +43,8 @@ class Run:
     right: float
     top: float
     text: str
+    weight: int = 400
+    size: float = 0.0
 
     @property
     def middle(self) -> float:
@@ -69,6 +73,12 @@ class VisualLine:
     def text(self) -> str:
         return " ".join(run.text for run in self.runs)
 
+    def emphasis(self, body_size: float) -> tuple[bool, float]:
+        """Is the line set in bold or larger type (a heading), and at what size?"""
+        first = self.runs[0]
+        bold = all(run.weight >= BOLD for run in self.runs)
+        return bold or first.size >= LARGER * body_size, round(first.size, 1)
+
 
 @dataclass(slots=True)
 class Table:
@@ -79,6 +89,7 @@ class Table:
     starts: list[float]
     header: list[str]
     row: int = 0
+    headed: bool = False
 
     def column_of(self, run: Run) -> int:
         column = 0
@@ -141,11 +152,23 @@ def _page_runs(pdf: Any, number: int) -> list[Run]:
             left, bottom, right, top = textpage.get_rect(index)
             text = " ".join(textpage.get_text_bounded(left, bottom, right, top).split())
             if text:
-                runs.append(Run(left, bottom, right, top, text))
+                weight, size = _font(textpage, left, bottom, top)
+                runs.append(Run(left, bottom, right, top, text, weight, size))
         return runs
     finally:
         textpage.close()
         page.close()
+
+
+def _font(textpage: Any, left: float, bottom: float, top: float) -> tuple[int, float]:
+    """Weight and size of the first character of a run."""
+    import pypdfium2.raw as pdfium_c
+
+    index = textpage.get_index(left + 1, (top + bottom) / 2, 3, 3)
+    if index < 0:
+        return 400, 0.0
+    weight = pdfium_c.FPDFText_GetFontWeight(textpage.raw, index)
+    return (weight if weight > 0 else 400), pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
 
 
 def _no_text_layer(data: bytes, name: str, options: ExtractionOptions) -> Document:
@@ -186,6 +209,12 @@ def group_lines(runs: list[Run]) -> list[VisualLine]:
     return lines
 
 
+def body_size(runs: list[Run]) -> float:
+    """The font size most of the text is set in."""
+    sizes = sorted(run.size for run in runs if run.size > 0)
+    return sizes[len(sizes) // 2] if sizes else 10.0
+
+
 def typical_pitch(lines: list[VisualLine]) -> float:
     """The most common distance between the baselines of consecutive lines."""
     steps = sorted(
@@ -204,11 +233,15 @@ class _Reader:
     previous: VisualLine | None = None
     pending: list[tuple[str, Cell | None]] = field(default_factory=list)
     pitch: float = 12.0
+    body_size: float = 10.0
+    heading: tuple[float, int | None] | None = None
 
     def page(self, runs: list[Run], number: int) -> None:
         self.previous = None
         lines = group_lines(runs)
         self.pitch = typical_pitch(lines)
+        self.body_size = body_size(runs)
+        self.heading = None
         for line in lines:
             self.line(line, number)
         self.flush(number)
@@ -225,19 +258,51 @@ class _Reader:
         if self.table is not None and not self.table.fits(line):
             self.flush(page)
             self.table = None
-        if self._gap_before(line):
+        gap = self._gap_before(line)
+        if gap:
             self.flush(page)
             self.builder.blank()
-        if self.table is None:
+        if not gap and self._continues_heading(line):
+            self.builder.extend_last(self._heading_text(line))
+        elif self.table is None:
             self._plain(line, page)
         else:
             self._table_line(self.table, line, page)
+        self._note_heading(line)
         self.previous = line
+
+    def _note_heading(self, line: VisualLine) -> None:
+        emphasised, size = line.emphasis(self.body_size)
+        table = self.table.index if self.table else None
+        self.heading = (size, table) if emphasised and self._heading_runs(line) else None
+
+    def _heading_runs(self, line: VisualLine) -> list[Run]:
+        """The runs of a line that can carry a heading: in a table, the item column's."""
+        if self.table is None:
+            return line.runs
+        item = self.table.kind.item
+        return [run for run in line.runs if self.table.column_of(run) == item]
+
+    def _continues_heading(self, line: VisualLine) -> bool:
+        """A second line of a heading set in the same bold or large type."""
+        if self.heading is None or not self._heading_runs(line):
+            return False
+        emphasised, size = line.emphasis(self.body_size)
+        table = self.table.index if self.table else None
+        same_place = self.heading == (size, table) and len(self._heading_runs(line)) == len(
+            line.runs
+        )
+        return emphasised and same_place and bool(self.builder.last_text())
+
+    def _heading_text(self, line: VisualLine) -> str:
+        return " ".join(run.text for run in self._heading_runs(line))
 
     def _header(self, line: VisualLine) -> Table | None:
         if len(line.runs) < 2:
             return None
         kind = classify([[[run.text] for run in line.runs]])
+        if kind.kind == "items" and kind.number is None and kind.owner is None:
+            return None
         if kind.kind not in {"items", "attendance"}:
             return None
         starts = [run.left for run in line.runs]
@@ -255,7 +320,7 @@ class _Reader:
             rest = " ".join(run.text for run in line.runs[1:])
             self.builder.add(f"{first.strip().rstrip(':')}: {rest}", None, page)
             return
-        self.builder.add(line.text, None, page)
+        self.builder.add(line.text, None, page, line.emphasis(self.body_size)[0])
 
     def _table_line(self, table: Table, line: VisualLine, page: int) -> None:
         columns: dict[int, list[str]] = {}
@@ -266,13 +331,17 @@ class _Reader:
         if kind.kind == "attendance":
             self._attendance_line(table, columns, page)
             return
-        main = [" ".join(columns[c]) for c in sorted(columns) if c != kind.owner]
+        if kind.number is not None and kind.number in columns:
+            cell = Cell(table.index, table.row, kind.number, table.header[kind.number])
+            self.builder.add(" ".join(columns[kind.number]), cell, page)
+        main = [" ".join(columns[c]) for c in sorted(columns) if c not in {kind.owner, kind.number}]
         item_column = kind.item if kind.item is not None else 0
         if main:
             header = table.header[item_column] if item_column < len(table.header) else ""
-            self.builder.add(
-                " ".join(main), Cell(table.index, table.row, item_column, header), page
-            )
+            cell = Cell(table.index, table.row, item_column, header)
+            items = [run for run in line.runs if table.column_of(run) == item_column]
+            bold = bool(items) and all(run.weight >= BOLD for run in items)
+            self.builder.add(" ".join(main), cell, page, bold)
         if kind.owner is not None and kind.owner in columns:
             header = table.header[kind.owner]
             cell = Cell(table.index, table.row, kind.owner, header)
@@ -283,10 +352,11 @@ class _Reader:
         name = " ".join(columns.get(kind.name or 0, []))
         role = " ".join(columns.get(kind.role or 1, []))
         if name or not self.pending:
-            if not self.pending and not re.search(
+            if not table.headed and not re.search(
                 r"attendance|present|apologies", self.builder.last_text(), re.I
             ):
                 self.builder.add("Present:", None, page)
+            table.headed = True
             self.pending.append((f"{name} – {role}" if role else name, None))
         else:
             text, cell = self.pending[-1]

@@ -140,11 +140,8 @@ def emit_item_row(
     if kind.number is not None and kind.number < len(row):
         number = " ".join(row[kind.number]).strip()
     item_cell = Cell(table, index, item_column, _at(header, item_column))
-    if number and paragraphs:
-        builder.add(f"{number} {paragraphs[0].strip()}", item_cell, page)
-        paragraphs = paragraphs[1:]
-    elif number:
-        builder.add(number, item_cell, page)
+    if number and kind.number is not None:
+        builder.add(number, Cell(table, index, kind.number, _at(header, kind.number)), page)
     for paragraph in paragraphs:
         builder.add(paragraph, item_cell, page)
     if kind.owner is not None and kind.owner < len(row):
