@@ -79,8 +79,9 @@ def _fill_header(minutes: Minutes, header: Header, warnings: list[ExtractionWarn
         passage = values.get(field)
         if passage is not None:
             name = leading_name(passage.text, known)
+            end = _end_of_words(passage.text, name)
             setattr(minutes, field, name)
-            minutes.source[field] = passage.spans(0, len(name))
+            minutes.source[field] = passage.spans(0, end)
     if "venue" in values:
         minutes.venue = values["venue"].text
         minutes.source["venue"] = values["venue"].spans()
@@ -91,6 +92,13 @@ def _fill_header(minutes: Minutes, header: Header, warnings: list[ExtractionWarn
 
 
 MINUTE_NOTE = re.compile(r"\((?:minutes|minute[\s-]?taker|note[\s-]?taker|notes)\)", re.I)
+
+
+def _end_of_words(text: str, words: str) -> int:
+    """Where ``words`` (white space collapsed) end at the start of ``text``."""
+    pattern = r"\s*" + r"\s+".join(re.escape(word) for word in words.split())
+    match = re.match(pattern, text, re.I)
+    return match.end() if match else len(words)
 
 
 def _fill_from_attendance(minutes: Minutes, document: Document) -> None:

@@ -27,6 +27,7 @@ FIELD_OF_LABEL = {
     "clerk": "minute_taker", "secretary": "minute_taker", "venue": "venue",
     "location": "venue", "place": "venue", "meeting": "venue",
 }  # fmt: skip
+FIELD_PREFIXES = (("chair", "chair"), ("minute", "minute_taker"), ("note", "minute_taker"))
 TITLE_WORDS = re.compile(
     r"\b(?:meeting|minutes|notes|board|panel|committee|session|assurance|forum)\b", re.I
 )
@@ -96,7 +97,12 @@ def _label_only(line: Line) -> str | None:
 
 
 def _field(label: str) -> str:
-    return FIELD_OF_LABEL[label.lower().split()[0].split("-")[0]]
+    """The record field a header label fills ("Chaired by" -> chair)."""
+    word = re.split(r"[\s-]", label.lower())[0]
+    for prefix, field in FIELD_PREFIXES:
+        if word.startswith(prefix):
+            return field
+    return FIELD_OF_LABEL[word]
 
 
 def _find_label_block(layout: Layout, lines: list[Line], header: Header) -> None:
