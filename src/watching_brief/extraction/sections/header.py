@@ -99,9 +99,9 @@ def _label_only(line: Line) -> str | None:
 def _field(label: str) -> str:
     """The record field a header label fills ("Chaired by" -> chair)."""
     word = re.split(r"[\s-]", label.lower())[0]
-    for prefix, field in FIELD_PREFIXES:
+    for prefix, target in FIELD_PREFIXES:
         if word.startswith(prefix):
-            return field
+            return target
     return FIELD_OF_LABEL[word]
 
 
