@@ -4,6 +4,7 @@ PYTHON ?= python3
 UV := $(PYTHON) -m uv
 RUN := $(UV) run --frozen
 SHARED ?= ../shared
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .DEFAULT_GOAL := help
 
@@ -22,14 +23,20 @@ demo: install ## run the main job on the bundled example notes
 	@$(RUN) brief demo
 
 .PHONY: test
-test: install lint ## run every test (lint, types, unit, golden, CLI)
+test: install lint ## run every test: lint, types, migrations, all layers on SQLite, tracker on PostgreSQL
 	$(RUN) pytest -n auto
+	$(MAKE) --no-print-directory test-postgres
+
+.PHONY: test-postgres
+test-postgres: install ## the tracker and CLI tests against the PostgreSQL server ($$POSTGRES_URL)
+	DATABASE_URL=$(POSTGRES_URL) $(RUN) pytest -n auto tests/tracker
 
 .PHONY: lint
 lint: install ## ruff, formatting and mypy (strict on the extraction core)
 	$(RUN) ruff check src tests benchmarks
 	$(RUN) ruff format --check src tests benchmarks
-	$(RUN) mypy src/watching_brief
+	BRIEF_TESTING=1 $(RUN) mypy src/watching_brief
+	BRIEF_TESTING=1 BRIEF_DATA_DIR=$$(mktemp -d) $(RUN) python manage.py makemigrations --check --dry-run
 
 .PHONY: fix
 fix: install ## apply ruff's fixes and formatting
@@ -48,3 +55,4 @@ golden: install ## score the extractor against every gold file
 .PHONY: bench
 bench: install ## benchmarks (printed figures and ratios to their baselines)
 	$(RUN) python benchmarks/bench_extract.py
+	$(RUN) python benchmarks/bench_pdf.py

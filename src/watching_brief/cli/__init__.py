@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from watching_brief.cli import demo, extract
+from watching_brief.cli import demo, extract, ingest, log
 
 app = typer.Typer(
     name="brief",
@@ -16,6 +16,10 @@ app = typer.Typer(
 app.command("extract")(extract.extract)
 app.command("schema")(extract.schema)
 app.command("demo")(demo.demo)
+app.command("ingest")(ingest.ingest)
+app.command("actions")(log.actions)
+app.command("agenda")(log.agenda)
+app.command("people")(log.people)
 
 
 def main() -> None:

@@ -1,27 +1,16 @@
-"""`brief demo`: run the extractor over the bundled example notes."""
+"""`brief demo`: the bundled example notes into a fresh SQLite database, then the log."""
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import track
-from rich.table import Table
 
-from watching_brief.extraction import ExtractionError, Minutes, extract_file
-
-DOCUMENT_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm")
-
-
-def example_files(folder: Path) -> list[Path]:
-    """The example notes in ``folder`` (gold files and READMEs left out)."""
-    return sorted(
-        path
-        for path in folder.iterdir()
-        if path.suffix in DOCUMENT_SUFFIXES and path.name.lower() != "readme.md"
-    )
+DEMO_FOLDER = Path("data") / "demo"
 
 
 def default_examples() -> Path:
@@ -33,37 +22,24 @@ def demo(
     folder: Annotated[
         Path | None, typer.Option(help="Folder of notes (default: the bundled examples).")
     ] = None,
+    as_of: Annotated[str | None, typer.Option(help="Date for 'overdue' (default today).")] = None,
 ) -> None:
-    """Extract every bundled example and print the action log across them."""
+    """Ingest the bundled examples into a fresh SQLite database; print the log and agenda."""
     console = Console()
     source = folder or default_examples()
     if not source.is_dir():
         console.print(f"[red]error:[/red] {source}: no such folder")
         raise typer.Exit(1)
-    records: list[Minutes] = []
-    for path in track(example_files(source), description="Extracting", console=console):
-        try:
-            records.append(extract_file(path))
-        except ExtractionError as error:
-            console.print(f"[red]error:[/red] {error}")
-    meetings = Table(
-        "Date", "Meeting", "Items", "Actions", "Questions", "Warnings", title="Meetings"
-    )
-    for record in sorted(records, key=lambda r: str(r.date)):
-        meetings.add_row(
-            str(record.date or "?"),
-            record.title or "?",
-            str(len(record.items)),
-            str(len(record.actions)),
-            str(len(record.questions)),
-            str(len(record.warnings)),
-        )
-    console.print(meetings)
-    log = Table("Meeting", "Item", "Owner", "Due", "Action", title="Action log")
-    for record in sorted(records, key=lambda r: str(r.date)):
-        for action in record.actions:
-            due = action.due.isoformat() if action.due else (action.due_text or "")
-            log.add_row(
-                str(record.date or "?"), action.item or "", action.owner or "?", due, action.text
-            )
-    console.print(log)
+    shutil.rmtree(DEMO_FOLDER, ignore_errors=True)
+    os.environ.pop("DATABASE_URL", None)
+    os.environ["BRIEF_DATA_DIR"] = str(DEMO_FOLDER.resolve())
+    console.print(f"Demo database: {DEMO_FOLDER / 'brief.sqlite3'}")
+    from watching_brief.cli import ingest, log
+
+    try:
+        ingest.ingest([source], body=None)
+    except typer.Exit as stop:
+        if stop.exit_code:
+            raise
+    log.actions(output_format=log.Format.table, as_of=as_of)
+    log.agenda(as_of=as_of)

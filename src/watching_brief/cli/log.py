@@ -1,0 +1,125 @@
+"""`brief actions`, `brief agenda` and `brief people`: the record across meetings."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+
+class Format(str, Enum):
+    """Output formats for lists."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def _today(value: str | None) -> dt.date:
+    return dt.date.fromisoformat(value) if value else dt.date.today()
+
+
+def actions(
+    open_only: Annotated[bool, typer.Option("--open", help="Only open actions.")] = False,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only overdue actions.")] = False,
+    owner: Annotated[str | None, typer.Option(help="Owner post, e.g. DCC.")] = None,
+    series: Annotated[str | None, typer.Option(help="Series name or slug.")] = None,
+    output_format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+    as_of: Annotated[str | None, typer.Option(help="Date for 'overdue' (default today).")] = None,
+) -> None:
+    """The action log: owner post with its holder then and now, due date and status."""
+    from watching_brief.tracker import setup
+
+    setup()
+    from watching_brief.tracker.actions.log import action_queryset, action_rows
+
+    today = _today(as_of)
+    query = action_queryset(
+        open_only=open_only, overdue=overdue, owner=owner, series=series, today=today
+    )
+    rows = action_rows(query, today)
+    if output_format is Format.json:
+        sys.stdout.write(json.dumps([row.as_dict() for row in rows], indent=2) + "\n")
+    elif output_format is Format.csv:
+        writer = csv.writer(sys.stdout)
+        fields = list(rows[0].as_dict()) if rows else ["reference"]
+        writer.writerow(fields)
+        writer.writerows([row.as_dict()[f] for f in fields] for row in rows)
+    else:
+        Console().print(action_table(rows, "Action log"))
+
+
+def action_table(rows: list, title: str) -> Table:  # type: ignore[type-arg]
+    """The log as a rich table; overdue dates in red."""
+    table = Table("Ref", "Set at", "Owner (then → now)", "Due", "Status", "Action", title=title)
+    for row in rows:
+        holders = row.holder_then or "?"
+        if row.holder_now and row.holder_now != row.holder_then:
+            holders += f" → {row.holder_now}"
+        due = f"[red]{row.due}[/red]" if row.overdue else (row.due or row.due_text)
+        status = row.status + (f" at {row.closed_at}" if row.closed_at else "")
+        table.add_row(row.reference, row.date, f"{row.owner} ({holders})", due, status, row.text)
+    return table
+
+
+def agenda(
+    series: Annotated[str | None, typer.Option(help="Series name or slug (default: all).")] = None,
+    as_of: Annotated[str | None, typer.Option(help="Date for 'overdue' (default today).")] = None,
+) -> None:
+    """The next meeting's matters arising: open and overdue actions, revisits due."""
+    from watching_brief.tracker import setup
+
+    setup()
+    from watching_brief.tracker.actions.log import next_agenda
+    from watching_brief.tracker.meetings.models import Series
+
+    console = Console()
+    chosen = Series.objects.all()
+    if series:
+        chosen = chosen.filter(slug=series) | chosen.filter(name__iexact=series)
+    for one in chosen:
+        print_agenda(console, next_agenda(one, _today(as_of)))
+
+
+def print_agenda(console: Console, agenda: object) -> None:
+    """One series' next agenda."""
+    when = agenda.date.isoformat() if agenda.date else "date not set"  # type: ignore[attr-defined]
+    console.print(f"[bold]{agenda.series}[/bold] — next meeting {when}")  # type: ignore[attr-defined]
+    console.print(action_table(agenda.actions, "Matters arising"))  # type: ignore[attr-defined]
+    revisits = Table("Due", "Revisit", "Booked at", title="Revisits due")
+    for revisit in agenda.revisits:  # type: ignore[attr-defined]
+        revisits.add_row(revisit.due.isoformat(), revisit.subject, str(revisit.meeting))
+    console.print(revisits)
+
+
+def people() -> None:
+    """Who held each post, and when (first and last meeting seen in it)."""
+    from watching_brief.tracker import setup
+
+    setup()
+    from watching_brief.tracker.people.models import Tenure
+
+    table = Table("Body", "Post", "Holder", "Kind", "From", "Last seen", "Until", title="Posts")
+    tenures = Tenure.objects.select_related("post", "post__body", "person").order_by(
+        "post__body__name", "post__abbrev", "post__title", "start"
+    )
+    for tenure in tenures:
+        post = tenure.post
+        end = tenure.end
+        table.add_row(
+            post.body.name,
+            f"{post.abbrev} {post.title}".strip(),
+            tenure.person.name,
+            tenure.get_kind_display(),
+            tenure.start.isoformat(),
+            tenure.last_seen.isoformat(),
+            end.isoformat() if end else "now",
+        )
+    Console().print(table)

@@ -1,0 +1,1 @@
+"""Actions set at meetings, their updates, and revisits booked for later meetings."""

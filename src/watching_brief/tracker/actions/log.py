@@ -1,0 +1,115 @@
+"""The action log and the next meeting's agenda, as plain rows for any front end.
+
+The CLI prints these rows; the web pages and the API use the same queries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+
+from django.db.models import QuerySet
+
+from watching_brief.tracker.actions.models import Action, Revisit
+from watching_brief.tracker.meetings.models import Meeting, Series
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRow:
+    """One action as the log shows it, with the owner then and now."""
+
+    reference: str
+    meeting: str
+    date: str
+    item: str
+    text: str
+    owner: str
+    holder_then: str
+    holder_now: str
+    due: str
+    due_text: str
+    status: str
+    overdue: bool
+    closed_at: str
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def action_queryset(
+    *,
+    open_only: bool = False,
+    overdue: bool = False,
+    owner: str | None = None,
+    series: str | None = None,
+    today: dt.date | None = None,
+    public: bool = False,
+) -> QuerySet[Action]:
+    """Actions filtered as the log's options say, oldest meeting first."""
+    today = today or dt.date.today()
+    actions = Action.objects.select_related(
+        "meeting", "meeting__series", "item", "owner_post", "owner_holder", "closed_at_meeting"
+    )
+    if public:
+        actions = actions.filter(restricted=False, meeting__status=Meeting.Status.PUBLISHED)
+    if open_only:
+        actions = actions.still_open()
+    if overdue:
+        actions = actions.overdue(today)
+    if owner:
+        actions = actions.owned_by(owner)
+    if series:
+        actions = actions.in_series(series)
+    return actions.order_by("meeting__date", "position")
+
+
+def action_rows(actions: QuerySet[Action], today: dt.date | None = None) -> list[ActionRow]:
+    """Rows for the log; the holder now is looked up once per post."""
+    today = today or dt.date.today()
+    current: dict[int, str] = {}
+    rows = []
+    for action in actions:
+        post = action.owner_post
+        if post is not None and post.pk not in current:
+            tenure = post.current_holder()
+            current[post.pk] = tenure.person.name if tenure else ""
+        rows.append(
+            ActionRow(
+                reference=action.reference,
+                meeting=str(action.meeting.series),
+                date=action.meeting.date.isoformat(),
+                item=action.item.number if action.item else "",
+                text=action.text,
+                owner=str(post) if post else action.owner_text,
+                holder_then=action.owner_holder.name if action.owner_holder else "",
+                holder_now=current.get(post.pk, "") if post else "",
+                due=action.due.isoformat() if action.due else "",
+                due_text=action.due_text,
+                status=action.get_status_display(),
+                overdue=action.is_overdue(today),
+                closed_at=str(action.closed_at_meeting) if action.closed_at_meeting else "",
+            )
+        )
+    return rows
+
+
+@dataclass(slots=True)
+class Agenda:
+    """Matters arising for a series' next meeting."""
+
+    series: Series
+    date: dt.date | None
+    actions: list[ActionRow]
+    revisits: list[Revisit]
+
+
+def next_agenda(series: Series, today: dt.date | None = None) -> Agenda:
+    """The next meeting's matters arising: open actions, and revisits due by its date."""
+    today = today or dt.date.today()
+    latest = series.meetings.order_by("-date").first()
+    date = latest.next_meeting_date if latest else None
+    actions = action_queryset(open_only=True, series=series.slug, today=today)
+    revisits = Revisit.objects.filter(series=series, done=False)
+    if date is not None:
+        revisits = revisits.filter(due__lte=date)
+    return Agenda(series, date, action_rows(actions, today), list(revisits.order_by("due")))

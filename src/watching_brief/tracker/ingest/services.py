@@ -1,0 +1,97 @@
+"""`ingest`: files in, meetings stored; idempotent, one transaction per document."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+
+from watching_brief.extraction import ExtractionError, extract_bytes
+from watching_brief.extraction.sources import sniff
+from watching_brief.tracker.ingest.links import book_revisits, link_carried_forward
+from watching_brief.tracker.ingest.mapping import store_minutes
+from watching_brief.tracker.meetings.models import SourceDocument
+
+DOCUMENT_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".html", ".htm")
+
+
+@dataclass(slots=True)
+class IngestResult:
+    """What happened to one file: stored, unchanged, updated or failed."""
+
+    path: Path
+    status: str
+    meeting: str = ""
+    reason: str = ""
+    kept: list[str] = field(default_factory=list)
+    unmatched: list[str] = field(default_factory=list)
+
+
+def find_documents(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files named directly, and documents found in folders (recursively, sorted)."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+            )
+        else:
+            yield path
+
+
+def ingest_file(path: Path, body: str | None = None) -> IngestResult:
+    """Extract one file and store its meeting, all or nothing."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return IngestResult(path, "failed", reason=f"{path}: {error.strerror or error}")
+    digest = hashlib.sha256(data).hexdigest()
+    existing = SourceDocument.objects.filter(sha256=digest).select_related("meeting").first()
+    if existing is not None:
+        return IngestResult(path, "unchanged", meeting=str(existing.meeting))
+    try:
+        minutes = extract_bytes(data, str(path))
+    except ExtractionError as error:
+        return IngestResult(path, "failed", reason=str(error))
+    try:
+        with transaction.atomic():
+            stored = store_minutes(minutes, body)
+            SourceDocument.objects.create(
+                meeting=stored.meeting,
+                file_name=path.name[:500],
+                sha256=digest,
+                media_type=sniff(data),
+                size=len(data),
+                text=_document_text(data, str(path)),
+                record=minutes.model_dump(mode="json", by_alias=True),
+                warnings=minutes.warnings,
+            )
+            unmatched = link_carried_forward(stored.meeting)
+            book_revisits(stored.meeting)
+    except ValueError as error:
+        return IngestResult(path, "failed", reason=f"{path}: {error}")
+    status = "stored" if stored.created else "updated"
+    return IngestResult(path, status, str(stored.meeting), kept=stored.kept, unmatched=unmatched)
+
+
+def _document_text(data: bytes, name: str) -> str:
+    from watching_brief.extraction.sources import load_bytes
+
+    return load_bytes(data, name).text
+
+
+def ingest_paths(
+    paths: Iterable[Path],
+    body: str | None = None,
+    progress: Callable[[IngestResult], None] | None = None,
+) -> list[IngestResult]:
+    """Ingest every document under ``paths``; one bad file never stops the rest."""
+    results = []
+    for path in find_documents(paths):
+        result = ingest_file(path, body)
+        results.append(result)
+        if progress is not None:
+            progress(result)
+    return results

@@ -1,0 +1,1 @@
+"""Bodies, meeting series, meetings and what each meeting's notes record."""

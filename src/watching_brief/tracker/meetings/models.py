@@ -1,0 +1,216 @@
+"""Bodies hold series of meetings; each meeting has attendance, items and statements."""
+
+from __future__ import annotations
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+
+class Edited(models.Model):
+    """Remembers which fields a person corrected, so a re-import never overwrites them."""
+
+    edited_fields = models.JSONField(default=list, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def mark_edited(self, *fields: str) -> None:
+        """Record that a person set these fields by hand."""
+        self.edited_fields = sorted(set(self.edited_fields) | set(fields))
+
+
+class Body(models.Model):
+    """An office or board that holds meetings (an OPCC, a police and crime panel)."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+
+    class Meta:
+        verbose_name_plural = "bodies"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Series(models.Model):
+    """A run of meetings of one kind (Monthly Assurance Meeting)."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="series")
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200)
+
+    class Meta:
+        verbose_name_plural = "series"
+        ordering = ["body", "name"]
+        constraints = [models.UniqueConstraint(fields=["body", "slug"], name="unique_series")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Topic(models.Model):
+    """A theme that comes back across meetings (mental health, public contact)."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Meeting(Edited):
+    """One meeting of a series, from its notes."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        APPROVED = "approved", "Approved"
+        PUBLISHED = "published", "Published"
+
+    series = models.ForeignKey(Series, on_delete=models.CASCADE, related_name="meetings")
+    title = models.CharField(max_length=300)
+    date = models.DateField()
+    start_time = models.TimeField(null=True, blank=True)
+    end_time = models.TimeField(null=True, blank=True)
+    venue = models.CharField(max_length=300, blank=True)
+    chair = models.CharField(max_length=200, blank=True)
+    minute_taker = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED)
+    next_meeting_date = models.DateField(null=True, blank=True)
+    next_meeting_text = models.CharField(max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date"]
+        constraints = [
+            models.UniqueConstraint(fields=["series", "date"], name="unique_meeting_date")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.series} {self.date:%d %B %Y}"
+
+
+class Attendance(models.Model):
+    """A person at (or sending apologies to) a meeting, in a post."""
+
+    class Status(models.TextChoices):
+        PRESENT = "present", "Present"
+        APOLOGIES = "apologies", "Apologies"
+        VIRTUAL = "virtual", "Attended virtually"
+        ABSENT = "absent", "Absent"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="attended")
+    post = models.ForeignKey("people.Post", on_delete=models.SET_NULL, null=True, blank=True)
+    role = models.CharField(max_length=300, blank=True, help_text="Capacity as written.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PRESENT)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["meeting", "position"]
+
+
+class Item(Edited):
+    """An agenda item or sub-item."""
+
+    class Assurance(models.TextChoices):
+        NOT_RATED = "", "Not rated"
+        ASSURED = "assured", "Assured"
+        PARTLY = "partly", "Partly assured"
+        NOT_ASSURED = "not_assured", "Not assured"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
+    number = models.CharField(max_length=40, blank=True)
+    title = models.CharField(max_length=500)
+    text = models.TextField(blank=True)
+    position = models.PositiveIntegerField(default=0)
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children"
+    )
+    assurance = models.CharField(max_length=12, choices=Assurance.choices, blank=True)
+    restricted = models.BooleanField(default=False)
+    restricted_reason = models.CharField(max_length=300, blank=True)
+    public_summary = models.TextField(blank=True, help_text="What the public sees instead.")
+    topics = models.ManyToManyField(Topic, blank=True, related_name="items")
+    source = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}".strip()
+
+
+class Decision(models.Model):
+    """A decision or resolution recorded at a meeting."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, null=True, blank=True)
+    text = models.TextField()
+    position = models.PositiveIntegerField(default=0)
+    source = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "position"]
+
+
+class Question(models.Model):
+    """A question put by the holding body, and who put it."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="questions")
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, null=True, blank=True)
+    asker = models.CharField(max_length=200, blank=True)
+    asker_post = models.ForeignKey("people.Post", on_delete=models.SET_NULL, null=True, blank=True)
+    text = models.TextField()
+    position = models.PositiveIntegerField(default=0)
+    source = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "position"]
+
+
+class CarriedForward(models.Model):
+    """A matter brought back from an earlier meeting, linked to the action it repeats."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="carried_forward")
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, null=True, blank=True)
+    from_text = models.CharField(max_length=200, blank=True)
+    text = models.TextField()
+    update = models.TextField(blank=True)
+    status = models.CharField(max_length=10, blank=True)
+    action = models.ForeignKey(
+        "actions.Action",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="carried_forward",
+    )
+    match_score = models.FloatField(null=True, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["meeting", "position"]
+        verbose_name_plural = "carried forward"
+
+
+class SourceDocument(models.Model):
+    """A file a meeting was imported from, with its extracted text and warnings."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents")
+    file_name = models.CharField(max_length=500)
+    sha256 = models.CharField(max_length=64, unique=True)
+    media_type = models.CharField(max_length=120)
+    size = models.PositiveIntegerField()
+    text = models.TextField()
+    record = models.JSONField(help_text="The extracted minutes record.")
+    warnings = models.JSONField(default=list, blank=True)
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-imported_at"]
+
+    def __str__(self) -> str:
+        return self.file_name

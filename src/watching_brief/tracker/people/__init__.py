@@ -1,0 +1,1 @@
+"""People and posts: who held which capacity when."""

@@ -1,0 +1,93 @@
+"""Settings, read from the environment once, with defaults that run on a fresh machine.
+
+Every setting of the project's own is listed in docs/configuration.md.
+
+* ``DATABASE_URL``: a database URL (``postgres://user@host:5432/name``); SQLite in the
+  data folder when unset.
+* ``BRIEF_DATA_DIR``: folder for the SQLite database and stored files (default ``./data``).
+* ``BRIEF_SECRET_KEY``: Django's secret key (a development key when unset and debugging).
+* ``BRIEF_DEBUG``: "1" to turn on debugging (default off).
+* ``BRIEF_ALLOWED_HOSTS``: comma-separated host names (default ``localhost,127.0.0.1``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+BRIEF_DATA_DIR = Path(os.environ.get("BRIEF_DATA_DIR", Path.cwd() / "data")).resolve()
+DEBUG = os.environ.get("BRIEF_DEBUG", "0") == "1"
+SECRET_KEY = os.environ.get("BRIEF_SECRET_KEY") or "development-only-key-not-for-production"  # noqa: S105 - replaced in production by BRIEF_SECRET_KEY
+ALLOWED_HOSTS = os.environ.get("BRIEF_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "simple_history",
+    "watching_brief.tracker.people",
+    "watching_brief.tracker.meetings",
+    "watching_brief.tracker.actions",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+]
+
+ROOT_URLCONF = "watching_brief.tracker.urls"
+WSGI_APPLICATION = "watching_brief.tracker.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ]
+        },
+    }
+]
+
+
+def _database() -> dict[str, object]:
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        return dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": BRIEF_DATA_DIR / "brief.sqlite3",
+        "OPTIONS": {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+        },
+    }
+
+
+DATABASES = {"default": _database()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "Europe/London"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = BRIEF_DATA_DIR / "static"
+MEDIA_ROOT = BRIEF_DATA_DIR / "files"
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

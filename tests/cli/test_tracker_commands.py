@@ -1,0 +1,75 @@
+"""`brief ingest`, `brief actions`, `brief agenda`, `brief people` and `brief demo`, run as a
+person would: a separate process with its own fresh SQLite database."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import EXAMPLES, SEEDS
+
+
+def brief(*args: str, data: Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"BRIEF_TESTING", "DATABASE_URL"}}
+    env["BRIEF_DATA_DIR"] = str(data)
+    env["COLUMNS"] = "160"
+    return subprocess.run(
+        [sys.executable, "-m", "watching_brief.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_ingest_then_log_on_a_fresh_sqlite_database(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    first = brief("ingest", str(EXAMPLES), data=data)
+    assert first.returncode == 0, first.stderr
+    assert "stored" in first.stdout and "│ 4" in first.stdout
+    assert (data / "brief.sqlite3").exists()
+    again = brief("ingest", str(EXAMPLES), data=data)
+    assert again.returncode == 0
+    assert "unchanged │ 4" in again.stdout.replace("  ", " ").replace("  ", " ")
+    log = brief("actions", "--open", "--owner", "DCC", "--format", "json", data=data)
+    rows = json.loads(log.stdout)
+    assert rows and {row["owner"] for row in rows} == {"DCC"}
+    assert all(row["status"] in {"Open", "In progress"} for row in rows)
+    csv_log = brief("actions", "--format", "csv", data=data)
+    assert csv_log.stdout.splitlines()[0].startswith("reference,meeting,date")
+
+
+def test_failed_file_sets_the_exit_status_and_names_the_reason(tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "good.txt").write_bytes((SEEDS / "monthly-assurance-2021-04.txt").read_bytes())
+    result = brief("ingest", str(folder), "--body", "West Mercia OPCC", data=tmp_path / "data")
+    assert result.returncode == 1
+    assert "the file is empty" in result.stdout
+    assert "stored" in result.stdout
+
+
+def test_agenda_and_people(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    brief("ingest", str(EXAMPLES), data=data)
+    agenda = brief(
+        "agenda", "--series", "monthly-assurance-meeting", "--as-of", "2026-04-01", data=data
+    )
+    assert agenda.returncode == 0, agenda.stderr
+    assert "next meeting 2026-04-28" in agenda.stdout
+    assert "Matters arising" in agenda.stdout
+    people = brief("people", data=data)
+    assert "Mark Ellery" in people.stdout and "Temporary" in people.stdout
+
+
+def test_demo_ingests_the_examples_into_a_fresh_database(tmp_path: Path) -> None:
+    result = brief("demo", "--as-of", "2026-04-01", data=tmp_path / "unused", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "data" / "demo" / "brief.sqlite3").exists()
+    assert "Action log" in result.stdout and "Matters arising" in result.stdout

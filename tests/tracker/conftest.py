@@ -1,0 +1,29 @@
+"""Tracker fixtures: the seed notes and the bundled examples ingested into the test DB."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, SEEDS
+from watching_brief.tracker.ingest.services import IngestResult, ingest_paths
+
+WEST_MERCIA = "West Mercia OPCC"
+
+
+@pytest.fixture
+def ingested(db: None) -> list[IngestResult]:
+    """The two seed notes (filed under one body) and the four Northshire examples."""
+    results = ingest_paths([SEEDS], body=WEST_MERCIA)
+    results += ingest_paths([EXAMPLES])
+    return results
+
+
+@pytest.fixture
+def notes_copy(tmp_path: Path) -> Path:
+    """A writable copy of one example, to change and ingest again."""
+    source = EXAMPLES / "northshire-assurance-2026-02.txt"
+    target = tmp_path / source.name
+    target.write_bytes(source.read_bytes())
+    return target
