@@ -13,10 +13,12 @@ help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 .PHONY: install
-install: ## install uv (via pip) when missing, then the locked Python environment
+install: ## install uv (via pip) when missing, then the locked environment, byte-compiled
+## (byte-compiled ahead: with PYTHONDONTWRITEBYTECODE set, every start would compile again)
 	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv \
 		|| $(PYTHON) -m pip install --quiet --user uv
-	@$(UV) sync --frozen --quiet
+	@$(UV) sync --frozen --quiet --compile-bytecode
+	@$(RUN) python -m compileall -q src >/dev/null
 
 .PHONY: demo
 demo: install ## run the main job on the bundled example notes

@@ -6,13 +6,13 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
-from watching_brief.cli.render import print_summary
-from watching_brief.extraction import ExtractionError, Minutes, extract_file
+if TYPE_CHECKING:
+    from watching_brief.extraction import Minutes
 
 
 class Format(str, Enum):
@@ -34,6 +34,9 @@ def extract(
     JSON prints one object per file (a list for several). Nothing is printed for any file
     if one cannot be read: the error names the file and the problem.
     """
+    from watching_brief.cli.render import print_summary
+    from watching_brief.extraction import ExtractionError, extract_file
+
     err = Console(stderr=True)
     records: list[Minutes] = []
     for path in files:
@@ -54,4 +57,6 @@ def extract(
 
 def schema() -> None:
     """Print the JSON Schema of the minutes record."""
+    from watching_brief.extraction import Minutes
+
     sys.stdout.write(json.dumps(Minutes.model_json_schema(by_alias=True), indent=2) + "\n")

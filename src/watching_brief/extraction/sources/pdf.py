@@ -56,14 +56,17 @@ class VisualLine:
     """Runs that share a baseline, left to right."""
 
     runs: list[Run] = field(default_factory=list)
+    top: float = 0.0
+    bottom: float = 0.0
 
-    @property
-    def top(self) -> float:
-        return max(run.top for run in self.runs)
+    @classmethod
+    def of(cls, run: Run) -> VisualLine:
+        return cls([run], run.top, run.bottom)
 
-    @property
-    def bottom(self) -> float:
-        return min(run.bottom for run in self.runs)
+    def add(self, run: Run) -> None:
+        self.runs.append(run)
+        self.top = max(self.top, run.top)
+        self.bottom = min(self.bottom, run.bottom)
 
     @property
     def height(self) -> float:
@@ -144,27 +147,46 @@ def _open(data: bytes, name: str) -> Any:
 
 
 def _page_runs(pdf: Any, number: int) -> list[Run]:
+    """The page's runs of text with their boxes and font (weight, size)."""
     page = pdf[number]
     textpage = page.get_textpage()
     try:
-        runs = []
-        for index in range(textpage.count_rects()):
-            left, bottom, right, top = textpage.get_rect(index)
-            text = " ".join(textpage.get_text_bounded(left, bottom, right, top).split())
-            if text:
-                weight, size = _font(textpage, left, bottom, top)
-                runs.append(Run(left, bottom, right, top, text, weight, size))
-        return runs
+        boxes = [textpage.get_rect(index) for index in range(textpage.count_rects())]
+        starts = [textpage.get_index(box[0], (box[1] + box[3]) / 2, 0.5, 0.5) for box in boxes]
+        texts = _sliced_texts(textpage, starts) or [_bounded_text(textpage, box) for box in boxes]
+        return [
+            Run(box[0], box[1], box[2], box[3], text, *_font(textpage, start))
+            for box, start, text in zip(boxes, starts, texts, strict=True)
+            if text
+        ]
     finally:
         textpage.close()
         page.close()
 
 
-def _font(textpage: Any, left: float, bottom: float, top: float) -> tuple[int, float]:
-    """Weight and size of the first character of a run."""
+def _sliced_texts(textpage: Any, starts: list[int]) -> list[str] | None:
+    """Each run's text sliced from the page's text at the runs' first characters.
+
+    Runs come in character order, so a run's text runs up to the next run's first
+    character. When a start cannot be found or the order breaks, returns None and the
+    caller asks pdfium for each box's text instead (slower, same result).
+    """
+    in_order = all(a < b for a, b in zip(starts, starts[1:], strict=False))
+    if not in_order or any(start < 0 for start in starts):
+        return None
+    text = textpage.get_text_range()
+    bounds = [*starts, len(text)]
+    return [" ".join(text[bounds[i] : bounds[i + 1]].split()) for i in range(len(starts))]
+
+
+def _bounded_text(textpage: Any, box: tuple[float, float, float, float]) -> str:
+    return " ".join(textpage.get_text_bounded(*box).split())
+
+
+def _font(textpage: Any, index: int) -> tuple[int, float]:
+    """Weight and size of a character (400 and 0 when unknown)."""
     import pypdfium2.raw as pdfium_c
 
-    index = textpage.get_index(left + 1, (top + bottom) / 2, 3, 3)
     if index < 0:
         return 400, 0.0
     weight = pdfium_c.FPDFText_GetFontWeight(textpage.raw, index)
@@ -200,10 +222,10 @@ def group_lines(runs: list[Run]) -> list[VisualLine]:
     for run in sorted(runs, key=lambda r: (-r.top, r.left)):
         for line in reversed(lines[-3:]):
             if line.bottom <= run.middle <= line.top:
-                line.runs.append(run)
+                line.add(run)
                 break
         else:
-            lines.append(VisualLine([run]))
+            lines.append(VisualLine.of(run))
     for line in lines:
         line.runs.sort(key=lambda r: r.left)
     return lines
