@@ -30,7 +30,7 @@ test: install lint ## run every test: lint, types, migrations, all layers on SQL
 	$(MAKE) --no-print-directory test-postgres
 
 .PHONY: test-postgres
-test-postgres: install ## the tracker and CLI tests against the PostgreSQL server ($$POSTGRES_URL)
+test-postgres: install ## the tracker and CLI tests against the PostgreSQL server (POSTGRES_URL)
 	DATABASE_URL=$(POSTGRES_URL) $(RUN) pytest -n auto tests/tracker
 
 .PHONY: lint

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,12 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.pdfgen import canvas
 
-from watching_brief.extraction import ExtractionError, extract_bytes, extract_file
+from watching_brief.extraction import (
+    ExtractionError,
+    ExtractionOptions,
+    extract_bytes,
+    extract_file,
+)
 from watching_brief.extraction.sources import load_bytes
 
 
@@ -123,3 +129,32 @@ def test_empty_pdf_file_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b"")
     with pytest.raises(ExtractionError, match="empty"):
         extract_file(path)
+
+
+def scanned_pdf() -> bytes:
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    pdf.rect(50, 50, 400, 600, fill=1)
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def test_scanned_pdf_is_read_after_ocr_when_ocrmypdf_is_installed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With --ocr, the PDF goes through ocrmypdf (here a stand-in that writes a text PDF,
+    since the real tool is not installed on these machines) and is read again."""
+    text_pdf = tmp_path / "with-text.pdf"
+    text_pdf.write_bytes(draw_pdf([TABLE_PAGE]))
+    tool = tmp_path / "bin" / "ocrmypdf"
+    tool.parent.mkdir()
+    tool.write_text(
+        f'#!/bin/sh\n# last argument is the output file\nfor a; do out="$a"; done\ncp {text_pdf} "$out"\n'
+    )
+    tool.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tool.parent}:{os.environ['PATH']}")
+    with pytest.raises(ExtractionError, match="run it with --ocr"):
+        load_bytes(scanned_pdf(), "scan.pdf")
+    minutes = extract_bytes(scanned_pdf(), "scan.pdf", ExtractionOptions(ocr=True))
+    assert [a.owner for a in minutes.actions] == ["DCC"]

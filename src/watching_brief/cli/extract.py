@@ -28,6 +28,9 @@ def extract(
         Format,
         typer.Option("--format", "-f", help="json: the interchange record; text: a summary."),
     ] = Format.text,
+    ocr: Annotated[
+        bool, typer.Option("--ocr", help="Run ocrmypdf on PDFs that have no text layer.")
+    ] = False,
 ) -> None:
     """Read meeting notes and print the minutes record.
 
@@ -35,13 +38,14 @@ def extract(
     if one cannot be read: the error names the file and the problem.
     """
     from watching_brief.cli.render import print_summary
-    from watching_brief.extraction import ExtractionError, extract_file
+    from watching_brief.extraction import ExtractionError, ExtractionOptions, extract_file
 
+    options = ExtractionOptions(ocr=ocr)
     err = Console(stderr=True)
     records: list[Minutes] = []
     for path in files:
         try:
-            records.append(extract_file(path))
+            records.append(extract_file(path, options))
         except ExtractionError as error:
             err.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
