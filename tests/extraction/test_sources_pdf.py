@@ -149,9 +149,8 @@ def test_scanned_pdf_is_read_after_ocr_when_ocrmypdf_is_installed(
     text_pdf.write_bytes(draw_pdf([TABLE_PAGE]))
     tool = tmp_path / "bin" / "ocrmypdf"
     tool.parent.mkdir()
-    tool.write_text(
-        f'#!/bin/sh\n# last argument is the output file\nfor a; do out="$a"; done\ncp {text_pdf} "$out"\n'
-    )
+    # the last argument is the output file
+    tool.write_text(f'#!/bin/sh\nfor a; do out="$a"; done\ncp {text_pdf} "$out"\n')
     tool.chmod(0o755)
     monkeypatch.setenv("PATH", f"{tool.parent}:{os.environ['PATH']}")
     with pytest.raises(ExtractionError, match="run it with --ocr"):
