@@ -19,15 +19,27 @@ install: ## install uv (via pip) when missing, then the locked environment, byte
 		|| $(PYTHON) -m pip install --quiet --user uv
 	@$(UV) sync --frozen --quiet --compile-bytecode
 	@$(RUN) python -m compileall -q src >/dev/null
+	@npm ci --no-audit --no-fund --silent
+	@npm run build --silent
+
+.PHONY: browser-deps
+browser-deps: ## install Debian's chromium for the browser tests (root, or sudo)
+	@command -v chromium >/dev/null 2>&1 || { \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 .PHONY: demo
 demo: install ## run the main job on the bundled example notes
 	@$(RUN) brief demo
 
 .PHONY: test
-test: install lint ## run every test: lint, types, migrations, all layers on SQLite, tracker on PostgreSQL
+test: install browser-deps lint ## run every test: lint, types, migrations, all layers (browser too) on SQLite, tracker on PostgreSQL
 	$(RUN) pytest -n auto
 	$(MAKE) --no-print-directory test-postgres
+
+.PHONY: browser
+browser: install browser-deps ## only the browser journeys (Playwright driving Debian's chromium)
+	$(RUN) pytest tests/browser
 
 .PHONY: test-postgres
 test-postgres: install ## the tracker and CLI tests against the PostgreSQL server (POSTGRES_URL)

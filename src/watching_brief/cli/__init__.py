@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from watching_brief.cli import demo, extract, ingest, log
+from watching_brief.cli import demo, extract, ingest, log, serve
 
 app = typer.Typer(
     name="brief",
@@ -20,6 +20,8 @@ app.command("ingest")(ingest.ingest)
 app.command("actions")(log.actions)
 app.command("agenda")(log.agenda)
 app.command("people")(log.people)
+app.command("serve")(serve.serve)
+app.command("createuser")(serve.createuser)
 
 
 def main() -> None:

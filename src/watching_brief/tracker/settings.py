@@ -13,6 +13,7 @@ Every setting of the project's own is listed in docs/configuration.md.
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -33,10 +34,12 @@ INSTALLED_APPS = [
     "watching_brief.tracker.people",
     "watching_brief.tracker.meetings",
     "watching_brief.tracker.actions",
+    "watching_brief.tracker.web",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -59,6 +62,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "watching_brief.tracker.web.context.roles",
             ]
         },
     }
@@ -87,7 +91,14 @@ TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
 
-STATIC_URL = "static/"
+STATIC_URL = "/static/"
 STATIC_ROOT = BRIEF_DATA_DIR / "static"
+WHITENOISE_USE_FINDERS = True  # serve app static files directly; collectstatic optional
+warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "web:dashboard"
+LOGOUT_REDIRECT_URL = "web:dashboard"
+FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 MEDIA_ROOT = BRIEF_DATA_DIR / "files"
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from watching_brief.extraction.document import Document, Line
+from watching_brief.extraction.passage import Passage, piece_of
 
 TERMINAL = (".", "?", "!", ":", ";", "”", '"')
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·*]|[–—-](?=\s)|\(?[a-z]\)|\(?[ivx]{1,4}\))\s+")
@@ -84,6 +85,18 @@ class Layout:
             line.index in self.skipped
             for line in self.document.lines[first.index + 1 : second.index]
         )
+
+    def read_on(self, line: Line, begin: int = 0) -> Passage:
+        """From ``line[begin:]`` on, the lines that carry the sentence until one ends it."""
+        pieces = [piece_of(line, begin)]
+        current = line
+        while not current.stripped.endswith("."):
+            following = self.next_usable(current.index)
+            if following is None or not self.continues(current, following):
+                break
+            pieces.append(piece_of(following))
+            current = following
+        return Passage.of(pieces)
 
     def continues(self, line: Line, following: Line) -> bool:
         """Does ``following`` carry on the sentence or paragraph that ``line`` is in?"""

@@ -388,15 +388,7 @@ def _apology_sentences(layout: Layout) -> list[Found]:
 
 
 def _sentence_passage(layout: Layout, line: Line, begin: int) -> Passage:
-    pieces = [piece_of(line, begin)]
-    current = line
-    while not current.stripped.endswith("."):
-        following = layout.next_usable(current.index)
-        if following is None or not layout.continues(current, following):
-            break
-        pieces.append(piece_of(following))
-        current = following
-    passage = Passage.of(pieces)
+    passage = layout.read_on(line, begin)
     stop = passage.text.find(".")
     return passage.sub(0, stop) if stop >= 0 else passage
 

@@ -147,7 +147,7 @@ def _find_held_sentence(layout: Layout, lines: list[Line], header: Header) -> No
     for line in lines:
         if line.index in layout.consumed or not HELD.search(line.text):
             continue
-        passage = _sentence_from(layout, line)
+        passage = layout.read_on(line)
         parsed = parse_date(passage.text, default_year=find_year(passage.text))
         if parsed is None:
             continue
@@ -168,18 +168,6 @@ def _find_held_sentence(layout: Layout, lines: list[Line], header: Header) -> No
             venue = passage.sub(after.start("venue"), after.end("venue"))
             header.values.setdefault("venue", venue)
         return
-
-
-def _sentence_from(layout: Layout, line: Line) -> Passage:
-    pieces = [piece_of(line)]
-    current = line
-    while not current.stripped.endswith("."):
-        following = layout.next_usable(current.index)
-        if following is None or not layout.continues(current, following):
-            break
-        pieces.append(piece_of(following))
-        current = following
-    return Passage.of(pieces)
 
 
 def series_of(title: str) -> str:

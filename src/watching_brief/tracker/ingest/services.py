@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from watching_brief.extraction import ExtractionError, extract_bytes
+from watching_brief.extraction import ExtractionError, Minutes, extract_bytes
 from watching_brief.extraction.sources import sniff
 from watching_brief.tracker.ingest.links import book_revisits, link_carried_forward
 from watching_brief.tracker.ingest.mapping import store_minutes
@@ -55,6 +55,16 @@ def ingest_file(path: Path, body: str | None = None) -> IngestResult:
         minutes = extract_bytes(data, str(path))
     except ExtractionError as error:
         return IngestResult(path, "failed", reason=str(error))
+    return store_document(path, data, minutes, body)
+
+
+def store_document(
+    path: Path, data: bytes, minutes: Minutes, body: str | None = None
+) -> IngestResult:
+    """Store a document's (possibly corrected) record and the document, all or nothing."""
+    digest = hashlib.sha256(data).hexdigest()
+    if SourceDocument.objects.filter(sha256=digest).exists():
+        return IngestResult(path, "unchanged")
     try:
         with transaction.atomic():
             stored = store_minutes(minutes, body)

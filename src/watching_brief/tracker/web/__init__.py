@@ -1,0 +1,1 @@
+"""The web app: server-rendered GOV.UK Design System pages for every kind of user."""

@@ -1,0 +1,26 @@
+"""The web pages, by resource. Each name here is implemented in views/<resource>.py."""
+
+from django.urls import path
+
+from watching_brief.tracker.web.views import actions, dashboard, imports, meetings, people, topics
+
+app_name = "web"
+
+urlpatterns = [
+    path("", dashboard.dashboard, name="dashboard"),
+    path("meetings/", meetings.meeting_list, name="meeting_list"),
+    path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
+    path("meetings/<int:pk>/source/", meetings.meeting_source, name="meeting_source"),
+    path("series/<slug:slug>/pack/", meetings.meeting_pack, name="meeting_pack"),
+    path("actions/", actions.action_list, name="action_list"),
+    path("actions/export/", actions.action_export, name="action_export"),
+    path("actions/<int:pk>/", actions.action_detail, name="action_detail"),
+    path("actions/<int:pk>/update/", actions.action_update, name="action_update"),
+    path("actions/<int:pk>/close/", actions.action_close, name="action_close"),
+    path("posts/", people.post_list, name="post_list"),
+    path("posts/<int:pk>/", people.post_detail, name="post_detail"),
+    path("topics/", topics.topic_list, name="topic_list"),
+    path("topics/<slug:slug>/", topics.topic_detail, name="topic_detail"),
+    path("import/", imports.upload, name="import_upload"),
+    path("import/<uuid:token>/", imports.review, name="import_review"),
+]

@@ -1,0 +1,152 @@
+"""The action log, its exports, one action's page, updates and closures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from watching_brief.tracker.actions.log import action_rows
+from watching_brief.tracker.actions.models import Action, ActionUpdate
+from watching_brief.tracker.web.action_filters import (
+    TAGS,
+    csv_response,
+    filtered_actions,
+    log_entries,
+    sort_headers,
+    sort_key,
+    xlsx_response,
+)
+from watching_brief.tracker.web.action_history import history_entries
+from watching_brief.tracker.web.forms import ActionCloseForm, ActionUpdateForm, error_list
+from watching_brief.tracker.web.roles import (
+    can_close,
+    can_update,
+    visible_actions,
+    visible_meetings,
+)
+
+PAGE_SIZE = 50
+
+
+@require_GET
+def action_list(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    form, actions = filtered_actions(request.user, request.GET, today)
+    page = Paginator(actions, PAGE_SIZE).get_page(request.GET.get("page"))
+    others = request.GET.copy()
+    others.pop("page", None)
+    context = {
+        "form": form,
+        "errors": error_list(form) if form.is_bound and request.GET else [],
+        "page": page,
+        "query": others.urlencode(),
+        "entries": log_entries(page.object_list, today),  # type: ignore[arg-type]
+        "sort": sort_key(request.GET.get("sort", "")),
+        "headers": sort_headers(request.GET),
+    }
+    return render(request, "web/actions/list.html", context)
+
+
+@require_GET
+def action_export(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    _, actions = filtered_actions(request.user, request.GET, today)
+    rows = action_rows(actions, today)
+    name = f"actions-{today.isoformat()}"
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response(rows, name)
+    return csv_response(rows, name)
+
+
+def _visible_action(request: HttpRequest, pk: int) -> Action:
+    actions = visible_actions(request.user).select_related(
+        "meeting", "meeting__series", "item", "owner_post", "owner_holder", "closed_at_meeting"
+    )
+    return get_object_or_404(actions, pk=pk)
+
+
+def _detail(request: HttpRequest, action: Action, **forms: Any) -> HttpResponse:
+    """The action's page, with the update and close forms (bound ones keep their input)."""
+    user = request.user
+    post = action.owner_post
+    meetings = visible_meetings(user)
+    updates = action.updates.select_related("author", "meeting").filter(
+        Q(meeting__isnull=True) | Q(meeting__in=meetings)
+    )
+    closed_at = action.closed_at_meeting
+    bound = [form for form in forms.values() if form.is_bound]
+    context = {
+        "action": action,
+        "holder_now": post.current_holder() if post else None,
+        "closed_at": closed_at if closed_at and meetings.filter(pk=closed_at.pk) else None,
+        "updates": updates,
+        "history": history_entries(action, user),
+        "status_colour": "red" if action.is_overdue(timezone.localdate()) else TAGS[action.status],
+        "update_form": forms.get("update_form") or ActionUpdateForm(),
+        "close_form": forms.get("close_form") or ActionCloseForm(),
+        "may_update": can_update(user, action),
+        "may_close": can_close(user),
+        "errors": error_list(*bound),
+    }
+    return render(request, "web/actions/detail.html", context, status=400 if bound else 200)
+
+
+@require_GET
+def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, _visible_action(request, pk))
+
+
+@require_POST
+def action_update(request: HttpRequest, pk: int) -> HttpResponse:
+    action = _visible_action(request, pk)
+    if not can_update(request.user, action):
+        raise PermissionDenied("You may not update this action.")
+    form = ActionUpdateForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, action, update_form=form)
+    status = form.cleaned_data["status"]
+    data = form.cleaned_data
+    _record_update(request, action, data["text"], status, data["evidence"])
+    messages.success(request, f"Your update on {action.reference} has been added.")
+    return redirect("web:action_detail", pk=action.pk)
+
+
+@require_POST
+def action_close(request: HttpRequest, pk: int) -> HttpResponse:
+    action = _visible_action(request, pk)
+    if not can_close(request.user):
+        raise PermissionDenied("Only officers may close an action.")
+    form = ActionCloseForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, action, close_form=form)
+    status = form.cleaned_data["status"]
+    label = Action.Status(status).label
+    _record_update(request, action, form.cleaned_data["note"] or f"{label}.", status)
+    messages.success(request, f"{action.reference} is now {label.lower()}.")
+    return redirect("web:action_detail", pk=action.pk)
+
+
+def _record_update(
+    request: HttpRequest, action: Action, text: str, status: str, evidence: str = ""
+) -> None:
+    user: Any = request.user
+    ActionUpdate.objects.create(
+        action=action,
+        date=timezone.localdate(),
+        author=user,
+        author_name=user.get_full_name() or user.get_username(),
+        text=text,
+        evidence=evidence,
+        status=status,
+    )
+    if status and status != action.status:
+        action.status = status
+        action.save()

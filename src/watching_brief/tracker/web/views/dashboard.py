@@ -1,0 +1,99 @@
+"""The dashboard: actions by owner post, assurance over time, and the next meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from watching_brief.tracker.actions.models import OPEN_STATUSES, Action
+from watching_brief.tracker.meetings.models import Meeting
+from watching_brief.tracker.web.roles import visible_actions, visible_items, visible_meetings
+from watching_brief.tracker.web.views.chart import LEGEND, chart_data, render_svg
+from watching_brief.tracker.web.views.shared import current_holders
+
+SOON = dt.timedelta(days=30)
+
+
+@dataclass(slots=True)
+class OwnerCounts:
+    """Open, overdue and due-soon counts for one owner post (or an owner as written)."""
+
+    owner: str
+    title: str
+    post_id: int | None
+    holder: str = ""
+    open: int = 0
+    overdue: int = 0
+    due_soon: int = 0
+
+
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    today = dt.date.today()
+    chart = chart_data(
+        visible_items(request.user)
+        .select_related("meeting")
+        .prefetch_related("topics")
+        .order_by("meeting__date", "position")
+    )
+    context = {
+        "owners": owner_counts(request.user, today),
+        "chart": chart,
+        "chart_svg": render_svg(chart),
+        "legend": LEGEND,
+        "next_meetings": next_meetings(request.user),
+        "today": today,
+    }
+    return render(request, "web/dashboard.html", context)
+
+
+def owner_counts(user: Any, today: dt.date) -> list[OwnerCounts]:
+    """Counts of the visible open actions by owner post, busiest first."""
+    rows: dict[str, OwnerCounts] = {}
+    actions = (
+        visible_actions(user)
+        .filter(status__in=OPEN_STATUSES)
+        .select_related("owner_post", "owner_post__body")
+    )
+    for action in actions:
+        post = action.owner_post
+        key = f"post-{post.pk}" if post else f"text-{action.owner_text.casefold()}"
+        if key not in rows:
+            rows[key] = _owner(action)
+        row = rows[key]
+        row.open += 1
+        row.overdue += action.is_overdue(today)
+        row.due_soon += bool(action.due and today <= action.due <= today + SOON)
+    holders = current_holders(user, [row.post_id for row in rows.values() if row.post_id])
+    for row in rows.values():
+        row.holder = holders.get(row.post_id, "") if row.post_id else ""
+    return sorted(rows.values(), key=lambda row: (-row.overdue, -row.open, row.owner))
+
+
+def _owner(action: Action) -> OwnerCounts:
+    post = action.owner_post
+    if post is None:
+        return OwnerCounts(action.owner_text or "No owner recorded", "", None)
+    return OwnerCounts(str(post), f"{post.title} ({post.body})" if post.title else "", post.pk)
+
+
+def next_meetings(user: Any) -> list[dict[str, Any]]:
+    """For each series, the next meeting its latest visible meeting announced."""
+    latest: dict[int, Meeting] = {}
+    for meeting in visible_meetings(user).order_by("series_id", "-date"):
+        latest.setdefault(meeting.series_id, meeting)
+    rows = [
+        {
+            "series": meeting.series,
+            "date": meeting.next_meeting_date,
+            "text": meeting.next_meeting_text,
+            "after": meeting,
+        }
+        for meeting in latest.values()
+    ]
+    return sorted(rows, key=lambda row: (row["date"] is None, row["date"] or dt.date.max))

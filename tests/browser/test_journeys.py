@@ -1,0 +1,125 @@
+"""User journeys in a real browser, each page checked with axe-core and photographed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import check_page, login
+from tests.conftest import SEEDS
+from watching_brief.extraction import extract_file
+from watching_brief.publishing.house_style import render_pdf
+
+PASSWORD = "a-Long-pass-2026"  # noqa: S105 - a test account on a throwaway database
+MARKERS = ("MARKER-RESTRICTED-ITEM-7f3a", "MARKER-RESTRICTED-ACTION-9c1d", "MARKER-DRAFT-2b8e")
+
+
+def account(name: str, role: str, posts: list[str] | None = None) -> Any:
+    from watching_brief.tracker.web.accounts import create_account
+
+    return create_account(name, PASSWORD, role, posts or [])
+
+
+def open_dcc_action() -> Any:
+    from watching_brief.tracker.actions.models import Action
+
+    return Action.objects.filter(owner_post__abbrev="DCC", status="open").order_by("pk").first()
+
+
+def test_officer_imports_a_pdf_corrects_an_owner_and_sees_the_action_in_the_log(
+    page: Any, site: str, tmp_path: Path
+) -> None:
+    # given an officer and a PDF of published notes
+    account("officer1", "officer")
+    pdf = tmp_path / "monthly-assurance-2021-04.pdf"
+    render_pdf(extract_file(SEEDS / "monthly-assurance-2021-04.txt"), pdf)
+    login(page, site, "officer1", PASSWORD)
+    # when they upload it and review what was read
+    page.goto(f"{site}/import/")
+    check_page(page, "import-upload")
+    page.get_by_label("Upload the meeting notes").set_input_files(str(pdf))
+    page.get_by_role("button", name="Read the notes").click()
+    page.wait_for_url("**/import/*/")
+    check_page(page, "import-review")
+    owner = page.locator("#id_actions-0-owner")
+    assert owner.input_value() == "PCC"
+    owner.fill("DCC")
+    page.get_by_role("button", name="Confirm and store").click()
+    # then the meeting is stored and the corrected owner is in the action log
+    page.wait_for_url("**/meetings/*/")
+    check_page(page, "meeting-after-import")
+    page.goto(f"{site}/actions/?owner=DCC")
+    row = page.locator("tr", has_text="revisit progress against the confidence strategy")
+    assert row.count() == 1
+    assert "DCC" in row.inner_text()
+    check_page(page, "action-log-after-import")
+
+
+def test_force_contributor_adds_an_update_and_an_officer_closes_the_action(
+    page: Any, site: str
+) -> None:
+    # given a force contributor linked to the DCC post, and an open DCC action
+    account("force1", "contributor", ["DCC"])
+    account("officer2", "officer")
+    action = open_dcc_action()
+    login(page, site, "force1", PASSWORD)
+    # when the contributor adds an update
+    page.goto(f"{site}/actions/{action.pk}/")
+    assert page.get_by_role("button", name="Close action").count() == 0
+    page.get_by_label("Update", exact=True).fill("Plan drafted and shared with the SPM.")
+    page.get_by_role("button", name="Add update").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Plan drafted and shared with the SPM.").count() >= 1
+    check_page(page, "action-updated-by-contributor")
+    # and an officer then closes it
+    page.context.clear_cookies()
+    login(page, site, "officer2", PASSWORD)
+    page.goto(f"{site}/actions/{action.pk}/")
+    page.get_by_label("Closed", exact=True).check()
+    page.get_by_label("Note").fill("Accepted at the officers' review.")
+    page.get_by_role("button", name="Close action").click()
+    page.wait_for_load_state()
+    action.refresh_from_db()
+    assert action.status == "closed"
+    check_page(page, "action-closed-by-officer")
+
+
+@pytest.fixture
+def hidden(site: str) -> str:
+    """A restricted item, a restricted action and a draft meeting, each with a marker."""
+    from watching_brief.tracker.actions.models import Action
+    from watching_brief.tracker.meetings.models import Item, Meeting
+
+    item = Item.objects.filter(meeting__date="2026-02-24").order_by("position")[2]
+    item.restricted, item.text = True, f"{MARKERS[0]} {item.text}"
+    item.save()
+    action = Action.objects.filter(meeting__date="2026-03-24").first()
+    assert action is not None
+    action.restricted, action.text = True, f"{MARKERS[1]} {action.text}"
+    action.save()
+    Meeting.objects.filter(date="2026-01-27").update(
+        status="draft", title=f"{MARKERS[2]} January notes"
+    )
+    return site
+
+
+def test_anonymous_visitor_sees_published_notes_but_nothing_restricted(
+    page: Any, hidden: str
+) -> None:
+    from watching_brief.tracker.meetings.models import Meeting
+
+    pages = ["/", "/meetings/", "/actions/", "/posts/", "/topics/", f"/topics/?q={MARKERS[0]}"]
+    pages += [f"/meetings/{m.pk}/" for m in Meeting.objects.exclude(status="draft")]
+    for number, url in enumerate(pages):
+        page.goto(f"{hidden}{url}")
+        content = page.content()
+        assert not any(marker in content for marker in MARKERS), url
+        check_page(page, f"public-{number:02d}")
+    for export in ("csv", "xlsx"):
+        response = page.request.get(f"{hidden}/actions/export/?format={export}")
+        assert response.ok
+        assert not any(marker.encode() in response.body() for marker in MARKERS)
+    draft = Meeting.objects.get(status="draft")
+    assert page.request.get(f"{hidden}/meetings/{draft.pk}/").status == 404
