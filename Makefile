@@ -70,3 +70,5 @@ golden: install ## score the extractor against every gold file
 bench: install ## benchmarks (printed figures and ratios to their baselines)
 	$(RUN) python benchmarks/bench_extract.py
 	$(RUN) python benchmarks/bench_pdf.py
+	$(RUN) python benchmarks/bench_ingest.py
+	$(RUN) python benchmarks/bench_web.py

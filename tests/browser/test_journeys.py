@@ -123,3 +123,36 @@ def test_anonymous_visitor_sees_published_notes_but_nothing_restricted(
         assert not any(marker.encode() in response.body() for marker in MARKERS)
     draft = Meeting.objects.get(status="draft")
     assert page.request.get(f"{hidden}/meetings/{draft.pk}/").status == 404
+
+
+def test_every_page_passes_axe_for_an_officer_and_the_sign_in_page_for_everyone(
+    page: Any, site: str
+) -> None:
+    from watching_brief.tracker.actions.models import Action
+    from watching_brief.tracker.meetings.models import Meeting
+    from watching_brief.tracker.people.models import Post
+
+    page.goto(f"{site}/accounts/login/")
+    check_page(page, "sign-in")
+    account("officer3", "officer")
+    login(page, site, "officer3", PASSWORD)
+    meeting = Meeting.objects.order_by("date").last()
+    assert meeting is not None
+    pages = {
+        "dashboard": "/",
+        "meetings": "/meetings/",
+        "meeting": f"/meetings/{meeting.pk}/",
+        "source": f"/meetings/{meeting.pk}/source/?start=0&end=40",
+        "pack": f"/series/{meeting.series.slug}/pack/",
+        "actions-filtered": "/actions/?status=open&sort=due",
+        "action": f"/actions/{Action.objects.first().pk}/",  # type: ignore[union-attr]
+        "posts": "/posts/",
+        "post": f"/posts/{Post.objects.filter(abbrev='DCC').first().pk}/",  # type: ignore[union-attr]
+        "topics": "/topics/",
+        "topic": "/topics/stalking/",
+        "import": "/import/",
+    }
+    for name, url in pages.items():
+        response = page.goto(f"{site}{url}")
+        assert response is not None and response.ok, url
+        check_page(page, f"officer-{name}")

@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 
 from watching_brief.tracker.actions.models import Action, Revisit
 from watching_brief.tracker.meetings.models import Meeting, Series
+from watching_brief.tracker.people.models import Tenure
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,7 @@ def action_queryset(
     today = today or dt.date.today()
     actions = Action.objects.select_related(
         "meeting", "meeting__series", "item", "owner_post", "owner_holder", "closed_at_meeting"
-    )
+    ).only(*LOG_FIELDS)
     if public:
         actions = actions.filter(restricted=False, meeting__status=Meeting.Status.PUBLISHED)
     if open_only:
@@ -63,16 +64,35 @@ def action_queryset(
     return actions.order_by("meeting__date", "position")
 
 
+LOG_FIELDS = (
+    "reference", "text", "owner_text", "due", "due_text", "status", "position", "restricted",
+    "meeting__date", "meeting__status", "meeting__series__name", "meeting__series__slug",
+    "item__number", "item__restricted", "owner_post__abbrev", "owner_post__title",
+    "owner_holder__name", "closed_at_meeting__date", "closed_at_meeting__series",
+)  # fmt: skip
+
+
+def current_holders(post_ids: set[int]) -> dict[int, str]:
+    """The latest holder of each post, in one query."""
+    holders: dict[int, str] = {}
+    tenures = (
+        Tenure.objects.filter(post_id__in=post_ids)
+        .order_by("post_id", "-start", "-last_seen")
+        .values_list("post_id", "person__name")
+    )
+    for post_id, name in tenures:
+        holders.setdefault(post_id, name)
+    return holders
+
+
 def action_rows(actions: QuerySet[Action], today: dt.date | None = None) -> list[ActionRow]:
-    """Rows for the log; the holder now is looked up once per post."""
+    """Rows for the log, with the holder of each owner post then and now."""
     today = today or dt.date.today()
-    current: dict[int, str] = {}
+    fetched = list(actions)
+    current = current_holders({a.owner_post_id for a in fetched if a.owner_post_id})
     rows = []
-    for action in actions:
+    for action in fetched:
         post = action.owner_post
-        if post is not None and post.pk not in current:
-            tenure = post.current_holder()
-            current[post.pk] = tenure.person.name if tenure else ""
         rows.append(
             ActionRow(
                 reference=action.reference,

@@ -34,13 +34,17 @@ def link_carried_forward(meeting: Meeting, threshold: float = DEFAULT_LINK_SCORE
     its meeting ("from the January 2026 meeting") prefers that meeting's actions. A matter
     minuted as done closes the action at this meeting. Returns the unmatched matters.
     """
+    matters = list(meeting.carried_forward.all())
+    if not matters:
+        return []
     earlier = list(
         Action.objects.filter(meeting__series=meeting.series, meeting__date__lt=meeting.date)
+        .only("text", "status", "meeting__date")
         .select_related("meeting")
         .order_by("-meeting__date")
     )
     unmatched: list[str] = []
-    for matter in meeting.carried_forward.all():
+    for matter in matters:
         action, score = _best_match(matter, earlier)
         if action is None or score < threshold:
             unmatched.append(matter.text)

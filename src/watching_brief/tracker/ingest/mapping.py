@@ -228,12 +228,15 @@ def _store_statements(
         Decision(meeting=meeting, item=items.get(d.item or ""), text=d.text, position=n)
         for n, d in enumerate(minutes.decisions)
     )
+    posts: dict[str, Post | None] = {}
+    for asker in {q.asker for q in minutes.questions if q.asker}:
+        posts[asker] = find_post(body, asker)
     Question.objects.bulk_create(
         Question(
             meeting=meeting,
             item=items.get(q.item or ""),
             asker=(q.asker or "")[:200],
-            asker_post=find_post(body, q.asker) if q.asker else None,
+            asker_post=posts.get(q.asker or ""),
             text=q.text,
             position=n,
         )
