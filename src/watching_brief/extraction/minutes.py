@@ -51,6 +51,11 @@ def extract_document(document: Document) -> Minutes:
         chair_label=_chair_label(minutes),
     )
     found = extract_statements(context, list(zip(blocks, bodies, strict=True)))
+    for block, item in zip(blocks, minutes.items, strict=True):
+        rating = found.ratings.get(str(id(block)))
+        if rating is not None:
+            item.assurance = rating[0]
+            item.source["assurance_text"] = rating[1]
     minutes.actions = found.actions
     minutes.decisions = found.decisions
     minutes.carried_forward = found.carried_forward

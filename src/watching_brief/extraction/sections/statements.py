@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from watching_brief.extraction.cleanup.columns import OwnerHint
 from watching_brief.extraction.cleanup.layout import Layout
+from watching_brief.extraction.fields.assurance import parse_assurance
 from watching_brief.extraction.fields.dates import parse_due
 from watching_brief.extraction.fields.owners import find_owner_phrase, resolve_owner
 from watching_brief.extraction.fields.questions import Askers, find_asker, split_sentences
@@ -19,6 +20,7 @@ from watching_brief.extraction.record import (
     Decision,
     ExtractionWarning,
     Question,
+    Span,
 )
 from watching_brief.extraction.sections.items import ItemBlock
 from watching_brief.extraction.sections.paragraphs import Paragraph
@@ -45,6 +47,7 @@ class Context:
 class Statements:
     """Everything read from the item bodies."""
 
+    ratings: dict[str, tuple[str, list[Span]]] = field(default_factory=dict)
     actions: list[Action] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
     carried_forward: list[CarriedForward] = field(default_factory=list)
@@ -76,6 +79,7 @@ def extract_statements(
                 _labelled(context, found, item, paragraph, body)
             elif not block.next_meeting:
                 found.questions.extend(extract_questions(context, item, paragraph.passage))
+                _rating(context, found, block, paragraph.passage)
     return found
 
 
@@ -204,6 +208,19 @@ def _nearest_hint(context: Context, body: Passage) -> OwnerHint | None:
             context.used_hints.add(hint.line.index)
             return hint
     return None
+
+
+def _rating(context: Context, found: Statements, block: ItemBlock, passage: Passage) -> None:
+    """The item's assurance rating: the last one its discussion gives (its conclusion)."""
+    for start, end in split_sentences(passage.text):
+        sentence = passage.text[start:end]
+        rating = parse_assurance(sentence)
+        if rating is None:
+            continue
+        if not rating.labelled and context.askers.last_before(sentence[: rating.start]) is None:
+            continue
+        spans = passage.spans(start + rating.start, start + rating.end)
+        found.ratings[str(id(block))] = (rating.value, spans)
 
 
 def extract_questions(context: Context, item: str | None, passage: Passage) -> list[Question]:

@@ -40,6 +40,7 @@ from watching_brief.tracker.meetings.models import (
 from watching_brief.tracker.people.models import Person, Post, Tenure, name_key
 
 DEFAULT_BODY = "Unnamed body"
+ASSURANCE = {"Assured": "assured", "Partly assured": "partly", "Not assured": "not_assured"}
 POST_REFERENCES = ((Attendance, "post"), (Action, "owner_post"), (Question, "asker_post"))
 ACTION_MATCH = 0.8
 
@@ -204,10 +205,13 @@ def _store_items(meeting: Meeting, records: list[RecordItem], kept: list[str]) -
     seen: set[int] = set()
     for position, record in enumerate(records):
         item = old.get((record.number or "", record.title.casefold())) or Item(meeting=meeting)
-        kept += _set_fields(
-            item,
-            {"number": record.number or "", "title": record.title[:500], "text": record.text or ""},
-        )
+        values = {
+            "number": record.number or "",
+            "title": record.title[:500],
+            "text": record.text or "",
+        }
+        values["assurance"] = ASSURANCE.get(record.assurance or "", "")
+        kept += _set_fields(item, values)
         item.position = position
         item.source = {k: [s.model_dump() for s in v] for k, v in record.source.items()}
         item.parent = by_number.get(record.parent or "")
