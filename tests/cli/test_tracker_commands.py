@@ -73,3 +73,21 @@ def test_demo_ingests_the_examples_into_a_fresh_database(tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "data" / "demo" / "brief.sqlite3").exists()
     assert "Action log" in result.stdout and "Matters arising" in result.stdout
+
+
+def test_createuser_makes_the_first_officer_and_refuses_weak_passwords(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    made = brief(
+        "createuser", "alice", "--role", "officer", "--password", "Str0ng-enough-2026", data=data
+    )
+    assert made.returncode == 0, made.stderr
+    assert "Created officer alice" in made.stdout
+    weak = brief("createuser", "bob", "--password", "123", data=data)
+    assert weak.returncode == 1
+    assert "password" in weak.stderr.lower()
+    unknown = brief(
+        "createuser", "carol", "--role", "contributor", "--post", "XYZ",
+        "--password", "Str0ng-enough-2026", data=data,
+    )  # fmt: skip
+    assert unknown.returncode == 1
+    assert "no post XYZ" in unknown.stderr
