@@ -6,14 +6,16 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from watching_brief.tracker.actions.models import OPEN_STATUSES, Action
+from watching_brief.tracker.actions.models import OPEN_STATUSES
 from watching_brief.tracker.meetings.models import Meeting
+from watching_brief.tracker.people.models import Post
 from watching_brief.tracker.web.roles import visible_actions, visible_items, visible_meetings
-from watching_brief.tracker.web.views.chart import LEGEND, chart_data, render_svg
+from watching_brief.tracker.web.views.chart import LEGEND, MAX_DATES, chart_data, render_svg
 from watching_brief.tracker.web.views.shared import current_holders
 
 SOON = dt.timedelta(days=30)
@@ -35,12 +37,7 @@ class OwnerCounts:
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     today = dt.date.today()
-    chart = chart_data(
-        visible_items(request.user)
-        .select_related("meeting")
-        .prefetch_related("topics")
-        .order_by("meeting__date", "position")
-    )
+    chart = chart_data(recent_items(request.user))
     context = {
         "owners": owner_counts(request.user, today),
         "chart": chart,
@@ -52,33 +49,53 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "web/dashboard.html", context)
 
 
+def recent_items(user: Any) -> Any:
+    """The visible items of the meetings on the chart's latest dates (not every item)."""
+    dates = list(
+        visible_meetings(user)
+        .order_by("-date")
+        .values_list("date", flat=True)
+        .distinct()[: MAX_DATES * 3]
+    )
+    items = visible_items(user).select_related("meeting").prefetch_related("topics")
+    if dates:
+        items = items.filter(meeting__date__gte=min(dates))
+    return items.only("title", "assurance", "meeting_id", "meeting__date").order_by(
+        "meeting__date", "position"
+    )
+
+
 def owner_counts(user: Any, today: dt.date) -> list[OwnerCounts]:
-    """Counts of the visible open actions by owner post, busiest first."""
-    rows: dict[str, OwnerCounts] = {}
-    actions = (
+    """Counts of the visible open actions by owner post, busiest first (one query)."""
+    counted = (
         visible_actions(user)
         .filter(status__in=OPEN_STATUSES)
-        .select_related("owner_post", "owner_post__body")
+        .values("owner_post", "owner_text")
+        .annotate(
+            open=Count("pk"),
+            overdue=Count("pk", filter=Q(due__lt=today)),
+            due_soon=Count("pk", filter=Q(due__gte=today, due__lte=today + SOON)),
+        )
     )
-    for action in actions:
-        post = action.owner_post
-        key = f"post-{post.pk}" if post else f"text-{action.owner_text.casefold()}"
-        if key not in rows:
-            rows[key] = _owner(action)
-        row = rows[key]
-        row.open += 1
-        row.overdue += action.is_overdue(today)
-        row.due_soon += bool(action.due and today <= action.due <= today + SOON)
+    rows: dict[str, OwnerCounts] = {}
+    posts = {post.pk: post for post in Post.objects.select_related("body")}
+    for count in counted:
+        post = posts.get(count["owner_post"])
+        key = f"post-{post.pk}" if post else f"text-{(count['owner_text'] or '').casefold()}"
+        row = rows.get(key) or _owner(post, count["owner_text"])
+        rows[key] = row
+        row.open += count["open"]
+        row.overdue += count["overdue"]
+        row.due_soon += count["due_soon"]
     holders = current_holders(user, [row.post_id for row in rows.values() if row.post_id])
     for row in rows.values():
         row.holder = holders.get(row.post_id, "") if row.post_id else ""
     return sorted(rows.values(), key=lambda row: (-row.overdue, -row.open, row.owner))
 
 
-def _owner(action: Action) -> OwnerCounts:
-    post = action.owner_post
+def _owner(post: Post | None, owner_text: str) -> OwnerCounts:
     if post is None:
-        return OwnerCounts(action.owner_text or "No owner recorded", "", None)
+        return OwnerCounts(owner_text or "No owner recorded", "", None)
     return OwnerCounts(str(post), f"{post.title} ({post.body})" if post.title else "", post.pk)
 
 
