@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from django.db.models import QuerySet
 
 from watching_brief.tracker.actions.models import Action, Revisit
-from watching_brief.tracker.meetings.models import Meeting, Series
+from watching_brief.tracker.meetings.models import Attendance, Meeting, Series
 from watching_brief.tracker.people.models import Tenure
 
 
@@ -72,24 +73,44 @@ LOG_FIELDS = (
 )  # fmt: skip
 
 
-def current_holders(post_ids: set[int]) -> dict[int, str]:
-    """The latest holder of each post, in one query."""
+def current_holders(
+    post_ids: set[int], meetings: QuerySet[Meeting] | None = None
+) -> dict[int, str]:
+    """The latest holder of each post, in one query; from ``meetings`` only when given
+    (so a reader never learns of a holder seen only at a meeting they may not see)."""
     holders: dict[int, str] = {}
-    tenures = (
-        Tenure.objects.filter(post_id__in=post_ids)
-        .order_by("post_id", "-start", "-last_seen")
-        .values_list("post_id", "person__name")
-    )
-    for post_id, name in tenures:
+    found: QuerySet[Any, tuple[int, str]]
+    if meetings is None:
+        found = (
+            Tenure.objects.filter(post_id__in=post_ids)
+            .order_by("post_id", "-start", "-last_seen")
+            .values_list("post_id", "person__name")
+        )
+    else:
+        found = (
+            Attendance.objects.filter(post_id__in=post_ids, meeting__in=meetings)
+            .order_by("post_id", "-meeting__date")
+            .values_list("post_id", "person__name")
+        )
+    for post_id, name in found:
         holders.setdefault(post_id, name)
     return holders
 
 
-def action_rows(actions: QuerySet[Action], today: dt.date | None = None) -> list[ActionRow]:
-    """Rows for the log, with the holder of each owner post then and now."""
+def action_rows(
+    actions: QuerySet[Action],
+    today: dt.date | None = None,
+    meetings: QuerySet[Meeting] | None = None,
+) -> list[ActionRow]:
+    """Rows for the log, with the holder of each owner post then and now.
+
+    ``meetings`` limits what the rows may reveal to those meetings (the reader's): the
+    holder now, and the meeting that closed an action.
+    """
     today = today or dt.date.today()
     fetched = list(actions)
-    current = current_holders({a.owner_post_id for a in fetched if a.owner_post_id})
+    current = current_holders({a.owner_post_id for a in fetched if a.owner_post_id}, meetings)
+    seen = None if meetings is None else set(meetings.values_list("pk", flat=True))
     rows = []
     for action in fetched:
         post = action.owner_post
@@ -107,10 +128,17 @@ def action_rows(actions: QuerySet[Action], today: dt.date | None = None) -> list
                 due_text=action.due_text,
                 status=action.get_status_display(),
                 overdue=action.is_overdue(today),
-                closed_at=str(action.closed_at_meeting) if action.closed_at_meeting else "",
+                closed_at=_closed_at(action, seen),
             )
         )
     return rows
+
+
+def _closed_at(action: Action, seen: set[int] | None) -> str:
+    meeting = action.closed_at_meeting
+    if meeting is None or (seen is not None and meeting.pk not in seen):
+        return ""
+    return str(meeting)
 
 
 @dataclass(slots=True)

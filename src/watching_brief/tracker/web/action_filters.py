@@ -18,9 +18,9 @@ from django.http import HttpResponse, QueryDict
 
 from watching_brief.tracker.actions.log import ActionRow, action_queryset, action_rows
 from watching_brief.tracker.actions.models import Action
-from watching_brief.tracker.meetings.models import Item
+from watching_brief.tracker.meetings.models import Item, Meeting
 from watching_brief.tracker.web.forms import ActionFilterForm
-from watching_brief.tracker.web.roles import visible_actions, visible_meetings
+from watching_brief.tracker.web.roles import is_officer, visible_actions, visible_meetings
 
 SORTS: dict[str, list[str]] = {
     "date": ["meeting__date", "position"],
@@ -117,8 +117,13 @@ def sort_headers(params: QueryDict) -> dict[str, dict[str, str]]:
     return headers
 
 
-def log_entries(actions: QuerySet[Action], today: dt.date) -> list[LogEntry]:
-    rows = action_rows(actions, today)
+def reader_meetings(user: Any) -> QuerySet[Meeting] | None:
+    """The meetings a reader may see, or None for officers (who see them all)."""
+    return None if is_officer(user) else visible_meetings(user)
+
+
+def log_entries(actions: QuerySet[Action], today: dt.date, user: Any) -> list[LogEntry]:
+    rows = action_rows(actions, today, reader_meetings(user))
     return [
         LogEntry(action.pk, row, "red" if row.overdue else TAGS[action.status])
         for action, row in zip(actions, rows, strict=True)

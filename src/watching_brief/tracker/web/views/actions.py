@@ -13,13 +13,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from watching_brief.tracker.actions.log import action_rows
+from watching_brief.tracker.actions.log import action_rows, current_holders
 from watching_brief.tracker.actions.models import Action, ActionUpdate
 from watching_brief.tracker.web.action_filters import (
     TAGS,
     csv_response,
     filtered_actions,
     log_entries,
+    reader_meetings,
     sort_headers,
     sort_key,
     xlsx_response,
@@ -48,7 +49,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
         "errors": error_list(form) if form.is_bound and request.GET else [],
         "page": page,
         "query": others.urlencode(),
-        "entries": log_entries(page.object_list, today),  # type: ignore[arg-type]
+        "entries": log_entries(page.object_list, today, request.user),  # type: ignore[arg-type]
         "sort": sort_key(request.GET.get("sort", "")),
         "headers": sort_headers(request.GET),
     }
@@ -59,7 +60,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
 def action_export(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     _, actions = filtered_actions(request.user, request.GET, today)
-    rows = action_rows(actions, today)
+    rows = action_rows(actions, today, reader_meetings(request.user))
     name = f"actions-{today.isoformat()}"
     if request.GET.get("format") == "xlsx":
         return xlsx_response(rows, name)
@@ -85,7 +86,9 @@ def _detail(request: HttpRequest, action: Action, **forms: Any) -> HttpResponse:
     bound = [form for form in forms.values() if form.is_bound]
     context = {
         "action": action,
-        "holder_now": post.current_holder() if post else None,
+        "holder_now": current_holders({post.pk}, reader_meetings(user)).get(post.pk)
+        if post
+        else None,
         "closed_at": closed_at if closed_at and meetings.filter(pk=closed_at.pk) else None,
         "updates": updates,
         "history": history_entries(action, user),
