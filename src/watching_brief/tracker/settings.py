@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "watching_brief.tracker.meetings",
     "watching_brief.tracker.actions",
     "watching_brief.tracker.web",
+    "watching_brief.tracker.api",
+    "watching_brief.tracker.search",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,183 @@
+"""The action log with the web page's filters, one action, and the two writes: updates
+(force contributors for their posts, officers) and closures (officers only)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import Any
+
+from django.db.models import Q
+from django.http import HttpRequest, QueryDict
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Query, Router
+from ninja.errors import HttpError
+
+from watching_brief.tracker.actions.log import action_rows
+from watching_brief.tracker.actions.models import Action, ActionUpdate
+from watching_brief.tracker.api.auth import BearerToken, viewer
+from watching_brief.tracker.api.http import conditional, page
+from watching_brief.tracker.api.schemas import (
+    ActionDetail,
+    ActionFilters,
+    ActionOut,
+    ActionPage,
+    CloseIn,
+    Error,
+    Paging,
+    UpdateIn,
+    UpdateOut,
+)
+from watching_brief.tracker.web.action_filters import filtered_actions
+from watching_brief.tracker.web.roles import (
+    can_close,
+    can_update,
+    visible_actions,
+    visible_meetings,
+)
+from watching_brief.tracker.web.views.shared import current_holders
+
+router = Router(tags=["actions"])
+DETAIL_RELATED = (
+    "meeting", "meeting__series", "item", "owner_post", "owner_holder", "closed_at_meeting",
+)  # fmt: skip
+
+
+def web_params(filters: ActionFilters) -> QueryDict:
+    """The filters as the web log's query string, so both go through one form and query."""
+    params = QueryDict(mutable=True)
+    for name in ("status", "owner", "series", "topic", "sort"):
+        if value := getattr(filters, name):
+            params[name] = value
+    for name in ("due_from", "due_to"):
+        if date := getattr(filters, name):
+            for part in ("day", "month", "year"):
+                params[f"{name}_{part}"] = str(getattr(date, part))
+    if filters.overdue:
+        params["overdue"] = "on"
+    return params
+
+
+def action_outs(user: Any, actions: list[Action], today: dt.date) -> list[ActionOut]:
+    """Log rows as the API gives them: holders and closing meetings only as far as the
+    reader may see them."""
+    holders = current_holders(user, {a.owner_post_id for a in actions if a.owner_post_id})
+    closing = {a.closed_at_meeting_id for a in actions if a.closed_at_meeting_id}
+    shown = set(visible_meetings(user).filter(pk__in=closing).values_list("pk", flat=True))
+    outs = []
+    for action, row in zip(actions, action_rows(actions, today), strict=True):  # type: ignore[arg-type]
+        closed_at = row.closed_at if action.closed_at_meeting_id in shown else ""
+        row = replace(
+            row, holder_now=holders.get(action.owner_post_id or 0, ""), closed_at=closed_at
+        )
+        fields = {k: v for k, v in row.as_dict().items() if k not in {"date", "meeting", "due"}}
+        fields.update(
+            id=action.pk, series=row.meeting, status_label=row.status, status=action.status,
+            meeting_id=action.meeting_id, meeting_date=action.meeting.date, due=action.due,
+            restricted=action.restricted,
+        )  # fmt: skip
+        outs.append(ActionOut.model_validate(fields))
+    return outs
+
+
+@router.get("/actions", response={200: ActionPage, 401: Error, 422: Error}, summary="Action log")
+@conditional
+def list_actions(
+    request: HttpRequest, filters: Query[ActionFilters], paging: Query[Paging]
+) -> dict[str, Any]:
+    user, today = viewer(request), timezone.localdate()
+    form, actions = filtered_actions(user, web_params(filters), today)
+    if not form.is_valid():
+        problems = [f"{name}: {' '.join(map(str, errors))}" for name, errors in form.errors.items()]
+        raise HttpError(422, "; ".join(problems))
+    meta, rows = page(actions, paging)
+    return {**meta, "items": action_outs(user, rows, today)}
+
+
+def _visible(user: Any, action_id: int) -> Action:
+    return get_object_or_404(visible_actions(user).select_related(*DETAIL_RELATED), pk=action_id)
+
+
+def update_out(update: ActionUpdate) -> UpdateOut:
+    return UpdateOut(
+        id=update.pk,
+        date=update.date,
+        author=update.author_name,
+        text=update.text,
+        evidence=update.evidence,
+        status=update.status,
+    )
+
+
+def action_detail(user: Any, action: Action) -> ActionDetail:
+    out = action_outs(user, [action], timezone.localdate())[0]
+    updates = action.updates.filter(
+        Q(meeting__isnull=True) | Q(meeting__in=visible_meetings(user))
+    ).order_by("date", "pk")
+    return ActionDetail(
+        **out.model_dump(),
+        updates=[update_out(update) for update in updates],
+        may_update=can_update(user, action),
+        may_close=can_close(user),
+    )
+
+
+@router.get(
+    "/actions/{action_id}",
+    response={200: ActionDetail, 401: Error, 404: Error},
+    summary="One action with its updates",
+)
+@conditional
+def get_action(request: HttpRequest, action_id: int) -> ActionDetail:
+    user = viewer(request)
+    return action_detail(user, _visible(user, action_id))
+
+
+def record_update(user: Any, action: Action, text: str, status: str, evidence: str = "") -> Any:
+    """Add a dated update and move the action to its new status, as the web form does."""
+    update = ActionUpdate.objects.create(
+        action=action,
+        date=timezone.localdate(),
+        author=user,
+        author_name=user.get_full_name() or user.get_username(),
+        text=text,
+        evidence=evidence,
+        status=status,
+    )
+    if status and status != action.status:
+        action.status = status
+        action._history_user = user  # type: ignore[attr-defined]  # no session on the API
+        action.save()
+    return update
+
+
+@router.post(
+    "/actions/{action_id}/updates",
+    auth=BearerToken(),
+    response={201: UpdateOut, 401: Error, 403: Error, 404: Error, 422: Error},
+    summary="Add an update (force contributors for their posts, officers)",
+)
+def add_update(request: HttpRequest, action_id: int, body: UpdateIn) -> tuple[int, UpdateOut]:
+    user = request.auth  # type: ignore[attr-defined]
+    action = _visible(user, action_id)
+    if not can_update(user, action):
+        raise HttpError(403, "You may not update this action.")
+    update = record_update(user, action, body.text, body.status, body.evidence)
+    return 201, update_out(update)
+
+
+@router.post(
+    "/actions/{action_id}/close",
+    auth=BearerToken(),
+    response={200: ActionDetail, 401: Error, 403: Error, 404: Error, 422: Error},
+    summary="Accept a closure, or drop the action (officers only)",
+)
+def close_action(request: HttpRequest, action_id: int, body: CloseIn) -> ActionDetail:
+    user = request.auth  # type: ignore[attr-defined]
+    action = _visible(user, action_id)
+    if not can_close(user):
+        raise HttpError(403, "Only officers may close an action.")
+    label = Action.Status(body.status).label
+    record_update(user, action, body.note or f"{label}.", body.status)
+    return action_detail(user, _visible(user, action_id))

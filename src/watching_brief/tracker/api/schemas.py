@@ -1,0 +1,208 @@
+"""What the API reads and writes. Field descriptions reach the OpenAPI document."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from ninja import Field, Schema
+
+ActionStatus = Literal["open", "in_progress", "done", "closed", "dropped"]
+MeetingStatus = Literal["draft", "approved", "published"]
+
+
+class Error(Schema):
+    detail: str = Field(description="What went wrong.")
+
+
+class Paging(Schema):
+    limit: int = Field(50, ge=1, le=200, description="At most this many results.")
+    offset: int = Field(0, ge=0, description="Skip this many results first.")
+
+
+class PageMeta(Schema):
+    total: int = Field(description="How many results match, over all pages.")
+    limit: int
+    offset: int
+
+
+class BodyOut(Schema):
+    id: int
+    name: str
+    slug: str
+
+
+class BodyPage(PageMeta):
+    items: list[BodyOut]
+
+
+class SeriesOut(Schema):
+    id: int
+    name: str
+    slug: str
+    body: str = Field(description="The body's name.")
+    body_slug: str
+
+
+class SeriesPage(PageMeta):
+    items: list[SeriesOut]
+
+
+class MeetingFilters(Schema):
+    series: int | None = Field(None, description="A series id.")
+    year: int | None = Field(None, description="Meetings held in this year.")
+    status: MeetingStatus | None = Field(None, description="Officers only; others ignore it.")
+
+
+class MeetingOut(Schema):
+    id: int
+    title: str
+    date: dt.date
+    series: SeriesOut
+    status: str
+    venue: str
+    chair: str
+
+
+class MeetingPage(PageMeta):
+    items: list[MeetingOut]
+
+
+class AttendanceOut(Schema):
+    person: str
+    post: str = Field(description="The post's abbreviation or title, if known.")
+    role: str = Field(description="Capacity as written.")
+    status: str
+
+
+class ActionBrief(Schema):
+    id: int
+    reference: str
+    text: str
+    owner: str
+    due: dt.date | None
+    status: str
+    restricted: bool
+
+
+class QuestionOut(Schema):
+    asker: str
+    text: str
+
+
+class CarriedOut(Schema):
+    from_text: str
+    text: str
+    status: str
+
+
+class ItemOut(Schema):
+    id: int
+    number: str
+    title: str
+    withheld: bool = Field(description="A restricted item replaced by its public summary.")
+    restricted: bool
+    public_summary: str
+    text: str
+    assurance: str
+    actions: list[ActionBrief]
+    decisions: list[str]
+    questions: list[QuestionOut]
+    carried_forward: list[CarriedOut]
+
+
+class MeetingDetail(MeetingOut):
+    start_time: dt.time | None
+    end_time: dt.time | None
+    minute_taker: str
+    next_meeting_date: dt.date | None
+    next_meeting_text: str
+    attendance: list[AttendanceOut]
+    items: list[ItemOut]
+    unattached_actions: list[ActionBrief]
+    unattached_decisions: list[str]
+
+
+class ActionFilters(Schema):
+    """The action log's filters, as the web page has them."""
+
+    status: Literal["open_any", "open", "in_progress", "done", "closed", "dropped"] | None = Field(
+        None, description='A status, or "open_any" for open or in progress.'
+    )
+    owner: str | None = Field(None, description="An owner post's abbreviation (DCC).")
+    series: str | None = Field(None, description="A series slug.")
+    topic: str | None = Field(None, max_length=200, description="Words in the action or item.")
+    due_from: dt.date | None = Field(None, description="Due on or after.")
+    due_to: dt.date | None = Field(None, description="Due on or before.")
+    overdue: bool = Field(False, description="Only open actions past their due date.")
+    sort: Literal["date", "-date", "due", "-due", "owner", "-owner", "status", "-status"] = "date"
+
+
+class ActionOut(Schema):
+    id: int
+    reference: str
+    series: str
+    meeting_id: int
+    meeting_date: dt.date
+    item: str = Field(description="The item's number.")
+    text: str
+    owner: str
+    holder_then: str = Field(description="Who held the owner post when the action was set.")
+    holder_now: str
+    due: dt.date | None
+    due_text: str
+    status: ActionStatus
+    status_label: str
+    overdue: bool
+    closed_at: str = Field(description="The meeting that accepted the closure.")
+    restricted: bool
+
+
+class ActionPage(PageMeta):
+    items: list[ActionOut]
+
+
+class UpdateOut(Schema):
+    id: int
+    date: dt.date
+    author: str
+    text: str
+    evidence: str
+    status: str
+
+
+class ActionDetail(ActionOut):
+    updates: list[UpdateOut]
+    may_update: bool
+    may_close: bool
+
+
+class UpdateIn(Schema):
+    text: str = Field(min_length=1, max_length=2000)
+    evidence: str = Field("", max_length=2000)
+    status: Literal["", "in_progress", "done"] = Field("", description='"" for no change.')
+
+
+class CloseIn(Schema):
+    status: Literal["closed", "dropped"]
+    note: str = Field("", max_length=2000)
+
+
+class HolderOut(Schema):
+    name: str
+    kind: str = Field(description='"" when substantive, else Temporary or Acting.')
+    start: dt.date
+    last_seen: dt.date
+    until: dt.date | None
+
+
+class PostOut(Schema):
+    id: int
+    body: str
+    title: str
+    abbrev: str
+    holders: list[HolderOut]
+
+
+class PostPage(PageMeta):
+    items: list[PostOut]

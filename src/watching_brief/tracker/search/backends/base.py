@@ -1,0 +1,222 @@
+"""The search interface shared by every backend, and what the backends share.
+
+A backend indexes a meeting's passages and answers a query with a ``SearchPage``. The
+filters and, above all, who may see what are applied here, from ``web.roles``, so no
+backend can return a restricted item or action, or anything of an unpublished meeting,
+to someone not entitled to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import Q, QuerySet
+
+from watching_brief.tracker.meetings.models import Decision, Meeting, Question
+from watching_brief.tracker.search.documents import clean, entries_for_meeting
+from watching_brief.tracker.search.models import SearchEntry
+from watching_brief.tracker.web.roles import (
+    is_officer,
+    visible_actions,
+    visible_items,
+    visible_meetings,
+)
+
+MARK_START, MARK_END = "\x02", "\x03"
+MAX_QUERY_LENGTH = 500
+DEFAULT_LIMIT = 20
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One passage found: what it is, where it is, and a snippet with the words marked."""
+
+    kind: str
+    object_id: int
+    meeting_id: int
+    meeting_date: dt.date
+    title: str
+    snippet: str  # HTML: escaped text, matched words in <mark>
+    url: str
+    rank: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    total: int
+    hits: list[SearchHit] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFilters:
+    """What narrows a search besides its words (every filter optional)."""
+
+    kinds: Sequence[str] | None = None
+    body: str | None = None
+    series: str | None = None
+    topic: str | None = None
+    owner: str | None = None
+    status: str | Sequence[str] | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+
+class SearchBackend(ABC):
+    """Index meetings; search them for a user, who sees only what ``web.roles`` allows."""
+
+    vendor = ""
+
+    def index_meeting(self, meeting: Meeting) -> None:
+        """Replace the entries of ``meeting`` by its current passages."""
+        with transaction.atomic():
+            SearchEntry.objects.filter(meeting_id=meeting.pk).delete()
+            entries = SearchEntry.objects.bulk_create(entries_for_meeting(meeting))
+            self.after_index(meeting, entries)
+
+    def after_index(self, meeting: Meeting, entries: list[SearchEntry]) -> None:  # noqa: B027 - an optional hook
+        """Backend-specific work once a meeting's entries are stored."""
+
+    def remove_meeting(self, meeting: Meeting | int) -> None:
+        meeting_id = meeting if isinstance(meeting, int) else meeting.pk
+        SearchEntry.objects.filter(meeting_id=meeting_id).delete()
+
+    def clear(self) -> None:
+        SearchEntry.objects.all().delete()
+
+    def search(
+        self,
+        query: str,
+        *,
+        user: Any,
+        kinds: Sequence[str] | None = None,
+        body: str | None = None,
+        series: str | None = None,
+        topic: str | None = None,
+        owner: str | None = None,
+        status: str | Sequence[str] | None = None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+        limit: int = DEFAULT_LIMIT,
+        offset: int = 0,
+    ) -> SearchPage:
+        """The passages matching ``query`` that ``user`` may see, best first."""
+        filters = SearchFilters(kinds, body, series, topic, owner, status, date_from, date_to)
+        entries = apply_filters(visible_entries(user), filters)
+        text = clean_query(query)
+        if not text:
+            return SearchPage(0)
+        return self.run(text, entries, max(0, min(limit, 100)), max(0, offset))
+
+    @abstractmethod
+    def run(
+        self, query: str, entries: QuerySet[SearchEntry], limit: int, offset: int
+    ) -> SearchPage:
+        """Match ``query`` among ``entries`` (already filtered for the user)."""
+
+
+def clean_query(query: str) -> str:
+    """The user's words without control characters, trimmed to a sane length."""
+    return " ".join(clean(query or "")[:MAX_QUERY_LENGTH].split())
+
+
+def visible_entries(user: Any) -> QuerySet[SearchEntry]:
+    """Entries whose object ``user`` may see, read through ``web.roles`` at query time."""
+    entries = SearchEntry.objects.all()
+    if is_officer(user):
+        return entries
+    meetings = visible_meetings(user).values("pk")
+    items = visible_items(user).values("pk")
+    statements = Q(meeting_id__in=meetings) & (Q(item__isnull=True) | Q(item_id__in=items))
+    Kind = SearchEntry.Kind
+    allowed = (
+        Q(kind=Kind.MEETING, meeting_id__in=meetings)
+        | Q(kind=Kind.ITEM, object_id__in=items)
+        | Q(kind=Kind.ACTION, object_id__in=visible_actions(user).values("pk"))
+        | Q(kind=Kind.QUESTION, object_id__in=Question.objects.filter(statements).values("pk"))
+        | Q(kind=Kind.DECISION, object_id__in=Decision.objects.filter(statements).values("pk"))
+    )
+    # The stored flags as well: a stale entry is hidden rather than shown.
+    return entries.filter(allowed, published=True, restricted=False)
+
+
+def apply_filters(entries: QuerySet[SearchEntry], filters: SearchFilters) -> QuerySet[SearchEntry]:
+    """Narrow ``entries`` by kind, body, series, topic words, owner, status and date."""
+    if filters.kinds:
+        entries = entries.filter(kind__in=list(filters.kinds))
+    if filters.body:
+        entries = entries.filter(_named("body", filters.body))
+    if filters.series:
+        entries = entries.filter(_named("series", filters.series))
+    for word in re.findall(r"\w+", filters.topic or ""):
+        entries = entries.filter(topic__icontains=word)
+    if filters.owner:
+        owner = filters.owner.strip()
+        entries = entries.filter(
+            Q(owner_post__abbrev__iexact=owner)
+            | Q(owner_post__title__iexact=owner)
+            | Q(owner_text__iexact=owner)
+        )
+    if filters.status:
+        statuses = [filters.status] if isinstance(filters.status, str) else filters.status
+        entries = entries.filter(status__in=list(statuses))
+    if filters.date_from:
+        entries = entries.filter(date__gte=filters.date_from)
+    if filters.date_to:
+        entries = entries.filter(date__lte=filters.date_to)
+    return entries
+
+
+def _named(relation: str, value: str) -> Q:
+    """A body or series by slug, name or id."""
+    match = Q(**{f"{relation}__slug": value}) | Q(**{f"{relation}__name__iexact": value})
+    return match | Q(**{f"{relation}_id": int(value)}) if value.isdigit() else match
+
+
+def marked_html(text: str) -> str:
+    """Backend output with MARK_START/MARK_END around matches, as safe HTML with <mark>."""
+    escaped = html.escape(text or "", quote=True)
+    return escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+
+
+def best_snippet(text: str | None, title: str | None) -> str:
+    """The text's snippet, or the title's when the words matched only in the title."""
+    if text and MARK_START in text:
+        return text
+    return title if title and MARK_START in title else text or title or ""
+
+
+def hit_from(entry: SearchEntry, snippet: str, rank: float = 0.0) -> SearchHit:
+    return SearchHit(
+        kind=entry.kind,
+        object_id=entry.object_id,
+        meeting_id=entry.meeting_id,
+        meeting_date=entry.date,
+        title=entry.title,
+        snippet=marked_html(snippet),
+        url=entry.url,
+        rank=float(rank),
+    )
+
+
+def entries_by_id(ids: Iterable[int]) -> dict[int, SearchEntry]:
+    return SearchEntry.objects.in_bulk(list(ids))
+
+
+def get_backend() -> SearchBackend:
+    """The backend for the default database: PostgreSQL's own search, else SQLite FTS5."""
+    if connection.vendor == "postgresql":
+        from watching_brief.tracker.search.backends.postgres import PostgresSearchBackend
+
+        return PostgresSearchBackend()
+    if connection.vendor == "sqlite":
+        from watching_brief.tracker.search.backends.sqlite import SqliteSearchBackend
+
+        return SqliteSearchBackend()
+    raise NotImplementedError(f"no search backend for {connection.vendor}")

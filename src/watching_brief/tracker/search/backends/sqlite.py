@@ -1,0 +1,112 @@
+"""SQLite FTS5: the ``search_fts`` table (migrations/0002), bm25 ranking, ``snippet()``.
+
+User input never reaches FTS5 as syntax: it is read as words, "quoted phrases", ``OR``
+between terms, ``-word`` to exclude and ``word*`` for a prefix, and rebuilt with every
+term quoted, so no input can cause an FTS5 syntax error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import QuerySet
+
+from watching_brief.tracker.search.backends.base import (
+    MARK_END,
+    MARK_START,
+    SearchBackend,
+    SearchPage,
+    best_snippet,
+    entries_by_id,
+    hit_from,
+)
+from watching_brief.tracker.search.models import SearchEntry
+
+FTS_TABLE = "search_fts"
+TITLE_WEIGHT, TEXT_WEIGHT = 2.0, 1.0
+MARKS = (MARK_START, MARK_END)
+SNIPPET_TOKENS = 24
+TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+WORD = re.compile(r"\w")
+
+
+@dataclass(slots=True)
+class Term:
+    text: str
+    prefix: bool = False
+
+    def fts(self) -> str:
+        quoted = '"' + self.text.replace('"', '""') + '"'
+        return f"{quoted} *" if self.prefix else quoted
+
+
+def _read(query: str) -> list[tuple[str, Term | None]]:
+    """(sign, term) pairs; sign is "-" (exclude), "OR", or "" (require)."""
+    parts: list[tuple[str, Term | None]] = []
+    for match in TOKEN.finditer(query):
+        minus, phrase, word = match.groups()
+        if word == "OR":
+            parts.append(("OR", None))
+            continue
+        if phrase is None:
+            minus, phrase = ("-", word[1:]) if word.startswith("-") else ("", word)
+        prefix = phrase.endswith("*") and match.group(2) is None
+        text = " ".join(phrase.replace("*", " ").split())
+        if WORD.search(text):  # punctuation or emoji alone match nothing: drop them
+            parts.append((minus, Term(text, prefix)))
+    return parts
+
+
+def to_fts_query(query: str) -> str:
+    """A safe FTS5 query for the user's ``query``; "" when nothing in it can match."""
+    groups: list[list[Term]] = []
+    excluded: list[Term] = []
+    joining = False
+    for sign, term in _read(query):
+        if sign == "OR":
+            joining = bool(groups)
+        elif term is not None and sign == "-":
+            excluded.append(term)
+        elif term is not None:
+            if joining:
+                groups[-1].append(term)
+            else:
+                groups.append([term])
+            joining = False
+    if not groups:
+        return ""
+    required = " AND ".join("(" + " OR ".join(t.fts() for t in g) + ")" for g in groups)
+    return required + "".join(f" NOT {term.fts()}" for term in excluded)
+
+
+class SqliteSearchBackend(SearchBackend):
+    vendor = "sqlite"
+
+    def run(
+        self, query: str, entries: QuerySet[SearchEntry], limit: int, offset: int
+    ) -> SearchPage:
+        match = to_fts_query(query)
+        if not match:
+            return SearchPage(0)
+        subquery, params = entries.values("pk").query.sql_with_params()
+        where = f"{FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid IN ({subquery})"
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM {FTS_TABLE} WHERE {where}", [match, *params])  # noqa: S608 - table and subquery are ours; values are parameters
+            total = cursor.fetchone()[0]
+            cursor.execute(
+                f"SELECT rowid, bm25({FTS_TABLE}, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS rank,"  # noqa: S608 - as above
+                f" snippet({FTS_TABLE}, 1, %s, %s, '…', {SNIPPET_TOKENS}),"
+                f" highlight({FTS_TABLE}, 0, %s, %s)"
+                f" FROM {FTS_TABLE} WHERE {where} ORDER BY rank, rowid LIMIT %s OFFSET %s",
+                [*MARKS, *MARKS, match, *params, limit, offset],
+            )
+            rows = cursor.fetchall()
+        found = entries_by_id(row[0] for row in rows)
+        hits = [
+            hit_from(found[pk], best_snippet(text, title), -rank)
+            for pk, rank, text, title in rows
+            if pk in found
+        ]
+        return SearchPage(total, hits)

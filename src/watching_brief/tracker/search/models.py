@@ -1,0 +1,54 @@
+"""One row per searchable passage: a meeting's header, an item, a question, a decision or
+an action, with what the filters and the visibility rules need beside its text.
+
+On SQLite the text is also held by the FTS5 table ``search_fts`` (kept in step by triggers,
+see migrations/0002); on PostgreSQL ``search_vector`` holds the weighted tsvector.
+"""
+
+from __future__ import annotations
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+
+
+class SearchEntry(models.Model):
+    class Kind(models.TextChoices):
+        MEETING = "meeting", "Meeting"
+        ITEM = "item", "Item"
+        QUESTION = "question", "Question"
+        DECISION = "decision", "Decision"
+        ACTION = "action", "Action"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    object_id = models.PositiveBigIntegerField()
+    meeting = models.ForeignKey(
+        "meetings.Meeting", on_delete=models.CASCADE, related_name="search_entries"
+    )
+    item_id = models.PositiveBigIntegerField(null=True, blank=True)
+    body = models.ForeignKey("meetings.Body", on_delete=models.CASCADE, related_name="+")
+    series = models.ForeignKey("meetings.Series", on_delete=models.CASCADE, related_name="+")
+    date = models.DateField()
+    restricted = models.BooleanField(default=False)
+    published = models.BooleanField(default=True)
+    owner_post = models.ForeignKey(
+        "people.Post", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    owner_text = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=12, blank=True)
+    topic = models.TextField(blank=True, help_text="The item's title and topics.")
+    title = models.CharField(max_length=500)
+    text = models.TextField(blank=True)
+    url = models.CharField(max_length=300)
+    search_vector = SearchVectorField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name_plural = "search entries"
+        ordering = ["-date", "pk"]
+        indexes = [
+            models.Index(fields=["kind", "object_id"]),
+            GinIndex(fields=["search_vector"], name="search_entry_vector"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}: {self.title[:60]}"
