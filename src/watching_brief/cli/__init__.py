@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from watching_brief.cli import demo, extract, ingest, log, serve
+from watching_brief.cli import demo, export, extract, ingest, log, serve
 
 app = typer.Typer(
     name="brief",
@@ -22,6 +22,7 @@ app.command("agenda")(log.agenda)
 app.command("people")(log.people)
 app.command("serve")(serve.serve)
 app.command("createuser")(serve.createuser)
+app.command("export")(export.export)
 
 
 def main() -> None:

@@ -2,7 +2,16 @@
 
 from django.urls import path
 
-from watching_brief.tracker.web.views import actions, dashboard, imports, meetings, people, topics
+from watching_brief.tracker.web.views import (
+    actions,
+    dashboard,
+    feeds,
+    imports,
+    meetings,
+    people,
+    search,
+    topics,
+)
 
 app_name = "web"
 
@@ -23,4 +32,12 @@ urlpatterns = [
     path("topics/<slug:slug>/", topics.topic_detail, name="topic_detail"),
     path("import/", imports.upload, name="import_upload"),
     path("import/<uuid:token>/", imports.review, name="import_review"),
+]
+
+urlpatterns += [
+    path("search/", search.search, name="search"),
+    path("feeds/meetings.atom", feeds.MeetingsFeed(), name="feed_meetings"),
+    path("feeds/actions.atom", feeds.ActionsFeed(), name="feed_actions"),
+    path("series/<slug:slug>/meetings.ics", feeds.series_calendar, name="series_calendar"),
+    path("posts/<int:pk>/due.ics", feeds.post_due_calendar, name="post_due_calendar"),
 ]

@@ -1,0 +1,161 @@
+"""Full-text search across meetings, items, questions, decisions and actions.
+
+The backend (``tracker.search``) decides what the visitor may see, from ``web.roles``;
+this page only reads the form, asks for one page of hits and shows them.
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.core.paginator import Page, Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET
+
+from watching_brief.tracker.actions.models import Action
+from watching_brief.tracker.search.backends.base import MAX_QUERY_LENGTH, SearchHit, get_backend
+from watching_brief.tracker.search.models import SearchEntry
+from watching_brief.tracker.web.forms import error_list
+from watching_brief.tracker.web.roles import visible_meetings
+
+PER_PAGE = 20
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d %B %Y", "%d %b %Y"]
+KIND_COLOURS = {
+    "meeting": "blue",
+    "item": "purple",
+    "question": "turquoise",
+    "decision": "green",
+    "action": "orange",
+}
+ANY = [("", "Any")]
+
+
+class SearchForm(forms.Form):
+    """The search words and filters; ``from`` and ``to`` are added in ``__init__`` (their
+    names are Python keywords)."""
+
+    q = forms.CharField(label="Search for", required=False, max_length=MAX_QUERY_LENGTH)
+    kind = forms.ChoiceField(label="Kind", required=False, choices=ANY + SearchEntry.Kind.choices)
+    series = forms.ChoiceField(label="Meeting series", required=False)
+    owner = forms.CharField(label="Action owner", required=False, max_length=200)
+    status = forms.ChoiceField(
+        label="Action status", required=False, choices=ANY + Action.Status.choices
+    )
+
+    def __init__(self, data: Any, series: list[tuple[str, str]]) -> None:
+        super().__init__(data)
+        self.fields["series"].choices = ANY + series  # type: ignore[attr-defined]
+        hint = "For example, 27/01/2026 or 2026-01-27"
+        for name, label in (("from", "Meeting on or after"), ("to", "Meeting on or before")):
+            self.fields[name] = forms.DateField(
+                label=label, required=False, input_formats=DATE_FORMATS, help_text=hint
+            )
+            self.fields[name].error_messages["invalid"] = f"{label} must be a real date"
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("from"), data.get("to")
+        if start and end and start > end:
+            self.add_error("to", "Meeting on or before must be the same as or after the first date")
+        return data
+
+
+class HitPages:
+    """The backend's hits as a sequence a ``Paginator`` can page through, one search per
+    page asked for (the first one also gives the total)."""
+
+    def __init__(self, run: Any) -> None:
+        self.run = run
+        self.total: int | None = None
+        self.cache: dict[tuple[int, int], list[SearchHit]] = {}
+
+    def fetch(self, offset: int, limit: int) -> list[SearchHit]:
+        if (offset, limit) not in self.cache:
+            page = self.run(limit=limit, offset=offset)
+            self.total = page.total
+            self.cache[(offset, limit)] = page.hits
+        return self.cache[(offset, limit)]
+
+    def count(self) -> int:
+        if self.total is None:
+            self.fetch(self.first_offset, PER_PAGE)
+        return self.total or 0
+
+    first_offset = 0
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list[SearchHit]:
+        start = window.start or 0
+        return self.fetch(start, (window.stop or start + PER_PAGE) - start)
+
+
+def series_choices(user: Any) -> list[tuple[str, str]]:
+    """Series of meetings the visitor may see, by slug."""
+    rows = visible_meetings(user).values_list("series__slug", "series__name").distinct()
+    return sorted(set(rows), key=lambda row: row[1].casefold())
+
+
+def filters_from(data: dict[str, Any]) -> dict[str, Any]:
+    """The backend's keyword filters from the form's cleaned data."""
+    return {
+        "kinds": [data["kind"]] if data.get("kind") else None,
+        "series": data.get("series") or None,
+        "owner": (data.get("owner") or "").strip() or None,
+        "status": data.get("status") or None,
+        "date_from": data.get("from"),
+        "date_to": data.get("to"),
+    }
+
+
+def hit_row(hit: SearchHit) -> dict[str, Any]:
+    """A hit for the template; the snippet is already escaped, with <mark> around words."""
+    return {
+        "kind": SearchEntry.Kind(hit.kind).label,
+        "colour": KIND_COLOURS.get(hit.kind, ""),
+        "title": hit.title,
+        "url": hit.url,
+        "snippet": mark_safe(hit.snippet),  # noqa: S308 - HTML-escaped by the backend
+        "date": hit.meeting_date,
+    }
+
+
+def _page_number(request: HttpRequest) -> int:
+    raw = request.GET.get("page", "1")
+    return max(1, int(raw)) if raw.isdigit() else 1
+
+
+def run_search(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
+    """One page of hits for the cleaned form, with the pagination context."""
+    query = data.get("q") or ""
+    filters = filters_from(data)
+
+    def run(limit: int, offset: int) -> Any:
+        return get_backend().search(query, user=request.user, limit=limit, offset=offset, **filters)
+
+    hits = HitPages(run)
+    hits.first_offset = (_page_number(request) - 1) * PER_PAGE
+    page: Page[SearchHit] = Paginator(cast(Any, hits), PER_PAGE).get_page(_page_number(request))
+    others = request.GET.copy()
+    others.pop("page", None)
+    return {
+        "page": page,
+        "query_string": others.urlencode(),
+        "results": [hit_row(hit) for hit in page.object_list],
+        "total": page.paginator.count,
+    }
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None, series_choices(request.user))
+    context: dict[str, Any] = {"form": form, "searched": False, "errors": []}
+    if form.is_bound and not form.is_valid():
+        context["errors"] = error_list(form)
+    elif form.is_bound and (form.cleaned_data.get("q") or "").strip():
+        context.update(run_search(request, form.cleaned_data), searched=True)
+    return render(request, "web/search/search.html", context)
