@@ -16,6 +16,7 @@ from ninja.errors import HttpError
 
 from watching_brief.tracker.actions.log import action_rows
 from watching_brief.tracker.actions.models import Action, ActionUpdate
+from watching_brief.tracker.actions.services import record_update
 from watching_brief.tracker.api.auth import BearerToken, viewer
 from watching_brief.tracker.api.http import conditional, page
 from watching_brief.tracker.api.schemas import (
@@ -132,24 +133,6 @@ def action_detail(user: Any, action: Action) -> ActionDetail:
 def get_action(request: HttpRequest, action_id: int) -> ActionDetail:
     user = viewer(request)
     return action_detail(user, _visible(user, action_id))
-
-
-def record_update(user: Any, action: Action, text: str, status: str, evidence: str = "") -> Any:
-    """Add a dated update and move the action to its new status, as the web form does."""
-    update = ActionUpdate.objects.create(
-        action=action,
-        date=timezone.localdate(),
-        author=user,
-        author_name=user.get_full_name() or user.get_username(),
-        text=text,
-        evidence=evidence,
-        status=status,
-    )
-    if status and status != action.status:
-        action.status = status
-        action._history_user = user  # type: ignore[attr-defined]  # no session on the API
-        action.save()
-    return update
 
 
 @router.post(

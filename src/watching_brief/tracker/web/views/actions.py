@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from watching_brief.tracker.actions.log import action_rows, current_holders
-from watching_brief.tracker.actions.models import Action, ActionUpdate
+from watching_brief.tracker.actions.models import Action
+from watching_brief.tracker.actions.services import record_update
 from watching_brief.tracker.web.action_filters import (
     TAGS,
     csv_response,
@@ -117,7 +118,7 @@ def action_update(request: HttpRequest, pk: int) -> HttpResponse:
         return _detail(request, action, update_form=form)
     status = form.cleaned_data["status"]
     data = form.cleaned_data
-    _record_update(request, action, data["text"], status, data["evidence"])
+    record_update(request.user, action, data["text"], status, data["evidence"])
     messages.success(request, f"Your update on {action.reference} has been added.")
     return redirect("web:action_detail", pk=action.pk)
 
@@ -132,24 +133,6 @@ def action_close(request: HttpRequest, pk: int) -> HttpResponse:
         return _detail(request, action, close_form=form)
     status = form.cleaned_data["status"]
     label = Action.Status(status).label
-    _record_update(request, action, form.cleaned_data["note"] or f"{label}.", status)
+    record_update(request.user, action, form.cleaned_data["note"] or f"{label}.", status)
     messages.success(request, f"{action.reference} is now {label.lower()}.")
     return redirect("web:action_detail", pk=action.pk)
-
-
-def _record_update(
-    request: HttpRequest, action: Action, text: str, status: str, evidence: str = ""
-) -> None:
-    user: Any = request.user
-    ActionUpdate.objects.create(
-        action=action,
-        date=timezone.localdate(),
-        author=user,
-        author_name=user.get_full_name() or user.get_username(),
-        text=text,
-        evidence=evidence,
-        status=status,
-    )
-    if status and status != action.status:
-        action.status = status
-        action.save()
