@@ -10,6 +10,8 @@ from ninja import Field, Schema
 ActionStatus = Literal["open", "in_progress", "done", "closed", "dropped"]
 MeetingStatus = Literal["draft", "approved", "published"]
 
+MAX_OFFSET = 10**9  # far past any archive; bigger numbers overflow the databases' integers
+
 
 class Error(Schema):
     detail: str = Field(description="What went wrong.")
@@ -17,7 +19,7 @@ class Error(Schema):
 
 class Paging(Schema):
     limit: int = Field(50, ge=1, le=200, description="At most this many results.")
-    offset: int = Field(0, ge=0, description="Skip this many results first.")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Skip this many results first.")
 
 
 class PageMeta(Schema):
@@ -50,7 +52,7 @@ class SeriesPage(PageMeta):
 
 class MeetingFilters(Schema):
     series: int | None = Field(None, description="A series id.")
-    year: int | None = Field(None, description="Meetings held in this year.")
+    year: int | None = Field(None, ge=1, le=9999, description="Meetings held in this year.")
     status: MeetingStatus | None = Field(None, description="Officers only; others ignore it.")
 
 
@@ -112,8 +114,8 @@ class ItemOut(Schema):
 
 
 class MeetingDetail(MeetingOut):
-    start_time: dt.time | None
-    end_time: dt.time | None
+    start_time: str | None = Field(None, pattern=r"^\d{2}:\d{2}$", description="HH:MM, 24-hour.")
+    end_time: str | None = Field(None, pattern=r"^\d{2}:\d{2}$", description="HH:MM, 24-hour.")
     minute_taker: str
     next_meeting_date: dt.date | None
     next_meeting_text: str

@@ -136,8 +136,8 @@ def get_meeting(request: HttpRequest, meeting_id: int) -> MeetingDetail:
     attendance = meeting.attendance.select_related("person", "post")
     return MeetingDetail(
         **meeting_fields(meeting),
-        start_time=meeting.start_time,
-        end_time=meeting.end_time,
+        start_time=meeting.start_time.strftime("%H:%M") if meeting.start_time else None,
+        end_time=meeting.end_time.strftime("%H:%M") if meeting.end_time else None,
         minute_taker=meeting.minute_taker,
         next_meeting_date=meeting.next_meeting_date,
         next_meeting_text=meeting.next_meeting_text,
