@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from watching_brief.cli import demo, export, extract, ingest, log, serve
+from watching_brief.cli import demo, export, extract, ingest, log, serve, worker
 
 app = typer.Typer(
     name="brief",
@@ -17,6 +17,7 @@ app.command("extract")(extract.extract)
 app.command("schema")(extract.schema)
 app.command("demo")(demo.demo)
 app.command("ingest")(ingest.ingest)
+app.command("worker")(worker.worker)
 app.command("actions")(log.actions)
 app.command("agenda")(log.agenda)
 app.command("people")(log.people)

@@ -16,11 +16,22 @@ def ingest(
     body: Annotated[
         str | None, typer.Option(help="Body to file meetings under when the notes name none.")
     ] = None,
+    queue: Annotated[
+        bool,
+        typer.Option(
+            "--queue",
+            help="Enqueue one job per document instead (run by `brief worker`); prints the "
+            "job ids. With the immediate backend (SQLite) the jobs complete at once.",
+        ),
+    ] = False,
 ) -> None:
     """Extract each document and store its meeting; the same file twice changes nothing."""
     from watching_brief.tracker import setup
 
     setup()
+    if queue:
+        enqueue(paths, body)
+        return
     from watching_brief.tracker.ingest.services import find_documents, ingest_file
 
     console = Console()
@@ -41,6 +52,27 @@ def ingest(
             count = len(result.unmatched)
             console.print(f"{result.path}: {count} carried-forward matter(s) matched no action")
     if any(result.status == "failed" for result in results):
+        raise typer.Exit(1)
+
+
+def enqueue(paths: list[Path], body: str | None) -> None:
+    """Enqueue the documents as jobs and print each job's id (and outcome once finished)."""
+    from watching_brief.tracker.ingest.jobs import enqueue_documents
+
+    console = Console()
+    jobs = enqueue_documents(paths, body)
+    failed = False
+    for job in jobs:
+        path = job.args[0] if job.args else ""
+        if job.is_finished:
+            value = job.return_value if job.status == "SUCCESSFUL" else None
+            outcome = value["status"] if value else "error"
+            failed = failed or outcome in ("failed", "error")
+            console.print(f"{job.id}\t{job.status}\t{outcome}\t{path}", soft_wrap=True)
+        else:
+            console.print(f"{job.id}\t{job.status}\t{path}", soft_wrap=True)
+    console.print(f"{len(jobs)} job(s) enqueued", style="dim")
+    if failed:
         raise typer.Exit(1)
 
 

@@ -8,6 +8,9 @@ Every setting of the project's own is listed in docs/configuration.md.
 * ``BRIEF_SECRET_KEY``: Django's secret key (a development key when unset and debugging).
 * ``BRIEF_DEBUG``: "1" to turn on debugging (default off).
 * ``BRIEF_ALLOWED_HOSTS``: comma-separated host names (default ``localhost,127.0.0.1``).
+* ``BRIEF_TASKS_BACKEND``: ``database`` (a queue in the database, run by ``brief worker``)
+  or ``immediate`` (jobs run in-process when enqueued); by default ``database`` on
+  PostgreSQL and ``immediate`` on SQLite.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "watching_brief.tracker.people",
     "watching_brief.tracker.meetings",
     "watching_brief.tracker.actions",
@@ -87,6 +92,25 @@ def _database() -> dict[str, object]:
 
 DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+TASKS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+
+
+def _tasks_backend() -> str:
+    """The job queue: in the database on PostgreSQL, in-process on SQLite (overridable)."""
+    choice = os.environ.get("BRIEF_TASKS_BACKEND", "").strip().lower()
+    if not choice:
+        engine = str(DATABASES["default"]["ENGINE"])
+        choice = "database" if "postgresql" in engine else "immediate"
+    if choice not in TASKS_BACKENDS:
+        raise ValueError(f"BRIEF_TASKS_BACKEND must be one of {sorted(TASKS_BACKENDS)}")
+    return TASKS_BACKENDS[choice]
+
+
+TASKS = {"default": {"BACKEND": _tasks_backend()}}
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
     for name in (
