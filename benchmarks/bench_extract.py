@@ -16,8 +16,6 @@ planted actions and attendees that extraction found). It asserts nothing about t
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import re
 import statistics
 import sys
@@ -34,6 +32,7 @@ from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from common import pin_one_core, write_figures  # noqa: E402
 from corpus import Note, generate, write_notes  # noqa: E402
 from watching_brief.extraction import Minutes, extract_file  # noqa: E402
 
@@ -62,15 +61,6 @@ class Run:
     found: list[Found | None] = field(default_factory=list)  # not the Minutes: no GC bias
     failures: list[tuple[Path, str]] = field(default_factory=list)
     hits: int = 0
-
-
-def pin_one_core() -> str:
-    """Run on one CPU where the OS allows it; say which."""
-    if hasattr(os, "sched_setaffinity"):
-        cpu = min(os.sched_getaffinity(0))
-        os.sched_setaffinity(0, {cpu})
-        return f"pinned to CPU {cpu}"
-    return "not pinned (no sched_setaffinity); single thread"
 
 
 def floor(paths: list[Path], repeat: int = 3) -> Run:
@@ -269,9 +259,7 @@ def main(argv: list[str] | None = None) -> None:
         fig = figures(notes, paths, low, high)
     fig["args"] = {"notes": args.notes, "size": args.size, "seed": args.seed}
     report(fig, pinning)
-    if args.json:
-        args.json.write_text(json.dumps(fig, indent=2), encoding="utf-8")
-        console.print(f"figures written to {args.json}")
+    write_figures(console, args.json, fig)
 
 
 if __name__ == "__main__":

@@ -35,11 +35,12 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from rich.console import Console
-from rich.progress import MofNCompleteColumn, Progress, TimeRemainingColumn
 from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from common import pin_one_core, write_figures  # noqa: E402
+from common import progress as progress_bar  # noqa: E402
 from corpus import Note, _new_meeting, generate_one, write_notes  # noqa: E402
 
 GOAL_LOG_MS = 200  # brief actions --overdue, end to end, on SQLite
@@ -48,20 +49,6 @@ PG_ADMIN_URL = os.environ.get("POSTGRES_URL", "postgres://postgres@127.0.0.1:543
 PG_DATABASE = "bench_ingest"
 SCRIPT = Path(__file__).resolve()
 console = Console()
-
-
-def pin_one_core() -> str:
-    """Run on one CPU where the OS allows it; say which (children inherit it)."""
-    if hasattr(os, "sched_setaffinity"):
-        cpu = min(os.sched_getaffinity(0))
-        os.sched_setaffinity(0, {cpu})
-        return f"pinned to CPU {cpu}"
-    return "not pinned (no sched_setaffinity); single thread"
-
-
-def _progress() -> Progress:
-    columns = (*Progress.get_default_columns()[:-1], MofNCompleteColumn(), TimeRemainingColumn())
-    return Progress(*columns, console=console, transient=True)
 
 
 def _ms(values: list[float]) -> dict[str, float]:
@@ -117,7 +104,7 @@ def extraction_only(paths: list[Path]) -> dict[str, Any]:
     extract_bytes(paths[0].read_bytes(), str(paths[0]))  # warm up
     per: list[float] = []
     actions = failed = 0
-    with _progress() as progress:
+    with progress_bar(console) as progress:
         task = progress.add_task("extraction only", total=len(paths))
         start = time.perf_counter()
         for path in paths:
@@ -153,7 +140,7 @@ def child_ingest(folder: Path, out: Path, limit: int | None) -> None:
     extract_bytes(paths[0].read_bytes(), str(paths[0]))  # warm up the core, as the baseline
     stamps: list[float] = []
     label = f"ingest ({connection.vendor})"
-    with _progress() as progress:
+    with progress_bar(console) as progress:
         task = progress.add_task(label, total=len(paths))
         start = time.perf_counter()
         results = ingest_paths(
@@ -481,9 +468,7 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
         fig = run(args, Path(tmp), pinning)
     report(fig, pinning)
-    if args.json:
-        args.json.write_text(json.dumps(fig, indent=2), encoding="utf-8")
-        console.print(f"figures written to {args.json}")
+    write_figures(console, args.json, fig)
 
 
 if __name__ == "__main__":

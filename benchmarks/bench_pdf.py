@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import re
 import resource
 import statistics
@@ -40,13 +39,14 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
-from rich.progress import MofNCompleteColumn, Progress, TimeRemainingColumn
 from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pypdfium2 as pdfium  # noqa: E402
 
+from common import pin_one_core, write_figures  # noqa: E402
+from common import progress as progress_bar  # noqa: E402
 from corpus import Note, generate  # noqa: E402
 from watching_brief.extraction import extract_bytes, extract_text  # noqa: E402
 from watching_brief.extraction.sources import load_bytes  # noqa: E402
@@ -74,21 +74,7 @@ class Run:
     failures: list[tuple[str, str]] = field(default_factory=list)
 
 
-def pin_one_core() -> str:
-    """Run on one CPU where the OS allows it; say which."""
-    if hasattr(os, "sched_setaffinity"):
-        cpu = min(os.sched_getaffinity(0))
-        os.sched_setaffinity(0, {cpu})
-        return f"pinned to CPU {cpu}"
-    return "not pinned (no sched_setaffinity); single thread"
-
-
 # --- the corpus ----------------------------------------------------------------------
-
-
-def _progress() -> Progress:
-    columns = (*Progress.get_default_columns()[:-1], MofNCompleteColumn(), TimeRemainingColumn())
-    return Progress(*columns, console=console, transient=True)
 
 
 def page_count(data: bytes) -> int:
@@ -103,7 +89,7 @@ def render_corpus(notes: list[Note], folder: Path) -> list[Pdf]:
     """Each note's text record rendered to a house-style PDF; the bytes kept in memory."""
 
     pdfs = []
-    with _progress() as progress:
+    with progress_bar(console) as progress:
         task = progress.add_task("rendering PDFs", total=len(notes))
         for index, note in enumerate(notes):
             path = folder / f"note-{index:05d}-{note.layout}.pdf"
@@ -215,7 +201,7 @@ def extraction(pdfs: list[Pdf]) -> Run:
 
     extract_bytes(pdfs[0].data, pdfs[0].name)  # warm up: imports, patterns, schemas
     run = Run(0.0)
-    with _progress() as progress:
+    with progress_bar(console) as progress:
         task = progress.add_task("extracting", total=len(pdfs))
         start = time.perf_counter()
         for index, pdf in enumerate(pdfs):
@@ -500,9 +486,7 @@ def main(argv: list[str] | None = None) -> None:
             fig["long"] = {"pages": long.pages, "bytes": len(long.data), "mb": len(long.data) / 1e6}
             fig["long"]["memory"] = memory(path)
             report_memory(fig["long"])
-    if args.json:
-        args.json.write_text(json.dumps(fig, indent=2), encoding="utf-8")
-        console.print(f"figures written to {args.json}")
+    write_figures(console, args.json, fig)
 
 
 if __name__ == "__main__":
