@@ -22,14 +22,20 @@ install: ## install uv (via pip) when missing, then the locked environment, byte
 	@npm ci --no-audit --no-fund --silent
 	@npm run build --silent
 
+.PHONY: system-deps
+system-deps: ## Debian packages: DejaVu fonts for the generated PDFs (root, or sudo)
+	@[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || { \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq fonts-dejavu-core >/dev/null; }
+
 .PHONY: browser-deps
-browser-deps: ## install Debian's chromium for the browser tests (root, or sudo)
+browser-deps: system-deps ## install Debian's chromium for the browser tests (root, or sudo)
 	@command -v chromium >/dev/null 2>&1 || { \
 		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 .PHONY: demo
-demo: install ## run the main job on the bundled example notes
+demo: install system-deps ## run the main job on the bundled example notes
 	@$(RUN) brief demo
 
 .PHONY: test

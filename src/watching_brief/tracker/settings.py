@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "watching_brief.tracker.web",
     "watching_brief.tracker.api",
     "watching_brief.tracker.search",
+    "watching_brief.tracker.programme",
 ]
 
 MIDDLEWARE = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -81,6 +82,15 @@ class Meeting(Edited):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED)
     next_meeting_date = models.DateField(null=True, blank=True)
     next_meeting_text = models.CharField(max_length=300, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -116,6 +126,15 @@ class Attendance(models.Model):
 class Item(Edited):
     """An agenda item or sub-item."""
 
+    class Kind(models.TextChoices):
+        OTHER = "", "Item"
+        MATTERS_ARISING = "matters_arising", "Matters arising"
+        THEME = "theme", "Theme"
+        REVISIT = "revisit", "Revisit"
+        INSPECTION = "inspection", "Inspection matters"
+        AOB = "aob", "Any other business"
+        NEXT_MEETING = "next_meeting", "Date of next meeting"
+
     class Assurance(models.TextChoices):
         NOT_RATED = "", "Not rated"
         ASSURED = "assured", "Assured"
@@ -126,6 +145,7 @@ class Item(Edited):
     number = models.CharField(max_length=40, blank=True)
     title = models.CharField(max_length=500)
     text = models.TextField(blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, blank=True)
     position = models.PositiveIntegerField(default=0)
     parent = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children"
@@ -165,6 +185,14 @@ class Question(models.Model):
     asker = models.CharField(max_length=200, blank=True)
     asker_post = models.ForeignKey("people.Post", on_delete=models.SET_NULL, null=True, blank=True)
     text = models.TextField()
+    answer = models.TextField(blank=True, help_text="The answer given at the meeting.")
+    question_set = models.ForeignKey(
+        "programme.QuestionSet",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="questions",
+    )
     position = models.PositiveIntegerField(default=0)
     source = models.JSONField(default=dict, blank=True)
 
@@ -214,3 +242,30 @@ class SourceDocument(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+
+class MeetingVersion(models.Model):
+    """The notes as published: one row each time a meeting is published or re-published.
+
+    ``record`` is the public interchange record at that moment and ``text`` its readable
+    form, so the history can show what changed between two versions.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    created = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    note = models.CharField(max_length=500, blank=True)
+    record = models.JSONField()
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["meeting", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="unique_meeting_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} v{self.number}"

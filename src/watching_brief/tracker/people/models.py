@@ -36,6 +36,9 @@ class Post(models.Model):
     body = models.ForeignKey("meetings.Body", on_delete=models.CASCADE, related_name="posts")
     title = models.CharField(max_length=200, blank=True)
     abbrev = models.CharField(max_length=30, blank=True)
+    email = models.EmailField(
+        blank=True, help_text="Where reminders and approval notices for the post go."
+    )
     key = models.CharField(max_length=200, editable=False)
 
     class Meta:

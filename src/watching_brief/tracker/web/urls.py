@@ -41,3 +41,14 @@ urlpatterns += [
     path("series/<slug:slug>/meetings.ics", feeds.series_calendar, name="series_calendar"),
     path("posts/<int:pk>/due.ics", feeds.post_due_calendar, name="post_due_calendar"),
 ]
+
+# Running the meeting: each part keeps its own list, joined here under the "web" namespace.
+from watching_brief.tracker.web import (  # noqa: E402
+    urls_documents,
+    urls_minuting,
+    urls_programme,
+    urls_publication,
+)
+
+for part in (urls_programme, urls_minuting, urls_publication, urls_documents):
+    urlpatterns += part.urlpatterns

@@ -1,0 +1,1 @@
+"""Running the next meeting: the series calendar, planned themes and question sets."""
