@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from django.test import Client
 
 from tests.conftest import EXAMPLES
+from tests.tracker.readable import readable
 from watching_brief.tracker.actions.models import Action
 from watching_brief.tracker.exports import write_bundle
 from watching_brief.tracker.ingest.services import ingest_paths
@@ -85,7 +86,7 @@ def crawl(client: Client) -> dict[str, bytes]:
             continue
         response = client.get(url)
         body = response.content if hasattr(response, "content") else b"".join(response)
-        seen[url] = body
+        seen[url] = readable(body)
         queue.extend(links(body, response.get("Content-Type", "")))
     return seen
 
@@ -114,7 +115,7 @@ def test_nothing_hidden_reaches_a_force_contributor_anywhere(hidden: None, clien
 
 def test_nothing_hidden_reaches_the_public_bulk_data(hidden: None, tmp_path: Path) -> None:
     write_bundle(tmp_path)
-    files = {str(p): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    files = {str(p): readable(p.read_bytes()) for p in tmp_path.rglob("*") if p.is_file()}
     assert files
     assert not leaks(files)
 

@@ -179,3 +179,12 @@ def test_a_document_already_stored_is_reported(officer_client: Client) -> None:
     response = officer_client.post(url, form_data(soup), follow=True)
     assert "already stored" in BeautifulSoup(response.content, "html.parser").main.text
     assert Meeting.objects.count() == 1 and PendingImport.objects.count() == 0
+
+
+def test_another_officers_upload_or_an_unknown_token_is_not_found(officer_client: Client) -> None:
+    url, _ = review_page(officer_client, SEED)
+    other = Client()
+    other.force_login(create_account("oscar", PASSWORD, "officer", []))
+    assert other.get(url).status_code == 404
+    unknown = reverse("web:import_review", kwargs={"token": "00000000-0000-4000-8000-000000000000"})
+    assert officer_client.get(unknown).status_code == 404

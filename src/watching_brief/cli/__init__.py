@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from watching_brief.cli import demo, export, extract, ingest, log, serve, worker
+from watching_brief.cli import demo, documents, export, extract, ingest, log, remind, serve, worker
 
 app = typer.Typer(
     name="brief",
@@ -24,6 +24,9 @@ app.command("people")(log.people)
 app.command("serve")(serve.serve)
 app.command("createuser")(serve.createuser)
 app.command("export")(export.export)
+app.command("notes")(documents.notes)
+app.command("pack")(documents.pack)
+app.command("remind")(remind.remind)
 
 
 def main() -> None:

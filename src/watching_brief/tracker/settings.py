@@ -25,6 +25,12 @@ BRIEF_DATA_DIR = Path(os.environ.get("BRIEF_DATA_DIR", Path.cwd() / "data")).res
 DEBUG = os.environ.get("BRIEF_DEBUG", "0") == "1"
 SECRET_KEY = os.environ.get("BRIEF_SECRET_KEY") or "development-only-key-not-for-production"  # noqa: S105 - replaced in production by BRIEF_SECRET_KEY
 ALLOWED_HOSTS = os.environ.get("BRIEF_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",")
+# Reverse proxies (addresses or CIDR networks) whose X-Forwarded-For/-Proto are believed.
+BRIEF_TRUSTED_PROXIES = [
+    p.strip() for p in os.environ.get("BRIEF_TRUSTED_PROXIES", "").split(",") if p.strip()
+]
+if BRIEF_TRUSTED_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -137,4 +143,22 @@ LOGOUT_REDIRECT_URL = "web:dashboard"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 MEDIA_ROOT = BRIEF_DATA_DIR / "files"
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# E-mail (approval notices, reminders): console (default), file or smtp.
+EMAIL_BACKENDS = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+}
+_email_choice = os.environ.get("BRIEF_EMAIL_BACKEND", "console").strip().lower() or "console"
+if _email_choice not in EMAIL_BACKENDS:
+    raise ValueError(f"BRIEF_EMAIL_BACKEND must be one of {sorted(EMAIL_BACKENDS)}")
+EMAIL_BACKEND = EMAIL_BACKENDS[_email_choice]
+EMAIL_FILE_PATH = Path(os.environ.get("BRIEF_EMAIL_FILE_PATH") or BRIEF_DATA_DIR / "mail")
+EMAIL_USE_TLS = os.environ.get("BRIEF_SMTP_TLS", "1") == "1"
+EMAIL_HOST = os.environ.get("BRIEF_SMTP_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("BRIEF_SMTP_PORT") or (587 if EMAIL_USE_TLS else 25))
+EMAIL_HOST_USER = os.environ.get("BRIEF_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("BRIEF_SMTP_PASSWORD", "")
+DEFAULT_FROM_EMAIL = os.environ.get("BRIEF_EMAIL_FROM", "Watching Brief <brief@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+BRIEF_SITE_URL = os.environ.get("BRIEF_SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -1,45 +1,118 @@
-"""Rate limits per client address and per token, counted in Django's cache.
+"""Rate limits per client address and per token, counted in the database.
 
 ``BRIEF_API_RATE_LIMIT`` (requests per window, default 120) and
 ``BRIEF_API_RATE_WINDOW`` (seconds, default 60) are read at each request, so tests can
 override them. A request over either limit gets 429 with ``Retry-After``.
+
+The counters are rows of :class:`RateCounter`, one per client (or token) and fixed
+window, raised by a single atomic upsert, so every app server (process or machine)
+counts into the same rows and none keeps state of its own. Rows of past windows are
+deleted as new windows open.
+
+The client's address is ``REMOTE_ADDR`` unless that is one of ``BRIEF_TRUSTED_PROXIES``;
+then ``X-Forwarded-For`` is read from the right, past the trusted proxies, and the first
+address they did not vouch for is the client (see :func:`client_address`).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import ipaddress
 import math
 import threading
 import time
+from collections.abc import Iterable
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
 from django.http import HttpRequest
 from ninja.errors import Throttled
 from ninja.throttling import BaseThrottle
+
+from watching_brief.tracker.api.models import RateCounter
 
 DEFAULT_RATE_LIMIT = 120
 DEFAULT_RATE_WINDOW = 60
 COUNTED = "_brief_rate_counted"
 
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+@functools.lru_cache(maxsize=16)
+def trusted_networks(proxies: tuple[str, ...]) -> tuple[Network, ...]:
+    """The networks of ``BRIEF_TRUSTED_PROXIES`` entries (an address is a /32 or /128)."""
+    try:
+        return tuple(ipaddress.ip_network(p.strip(), strict=False) for p in proxies if p.strip())
+    except ValueError as error:
+        raise ImproperlyConfigured(f"BRIEF_TRUSTED_PROXIES: {error}") from None
+
+
+def _parse(value: str) -> Address | None:
+    try:
+        return ipaddress.ip_address(value.strip())
+    except ValueError:
+        return None
+
+
+def _trusted(address: Address | None, networks: Iterable[Network]) -> bool:
+    if address is None:
+        return False
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return any(address.version == net.version and address in net for net in networks)
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's address: past trusted proxies only, read from the right."""
+    remote = str(request.META.get("REMOTE_ADDR", ""))
+    proxies = tuple(getattr(settings, "BRIEF_TRUSTED_PROXIES", ()))
+    networks = trusted_networks(proxies) if proxies else ()
+    if not _trusted(_parse(remote), networks):
+        return remote
+    client = remote
+    forwarded = str(request.META.get("HTTP_X_FORWARDED_FOR", ""))
+    for hop in reversed([part.strip() for part in forwarded.split(",") if part.strip()]):
+        address = _parse(hop)
+        if address is None:
+            break  # not written by a proxy we trust: keep the last address vouched for
+        client = str(address)
+        if not _trusted(address, networks):
+            break
+    return client
+
 
 def _idents(request: HttpRequest) -> list[str]:
-    idents = [f"ip:{request.META.get('REMOTE_ADDR', '')}"]
+    idents = [f"ip:{client_address(request)}"[:100]]
     header = request.headers.get("Authorization", "")
     if header:
         idents.append(f"token:{hashlib.sha256(header.encode()).hexdigest()}")
     return idents
 
 
-def _hits(ident: str, window: int, now: float) -> int:
-    """Count one more request in the current fixed window for ``ident``."""
-    key = f"brief-api-rate:{ident}:{int(now // window)}"
-    cache.add(key, 0, timeout=window + 1)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window + 1)
-        return 1
+def hit(ident: str, window: int, now: float) -> int:
+    """Count one more request for ``ident`` in the current fixed window; return the count."""
+    start = int(now // window) * window
+    table = connection.ops.quote_name(RateCounter._meta.db_table)
+    sql = (
+        f'INSERT INTO {table} ("ident", "window", "expires", "hits") VALUES (%s, %s, %s, 1) '  # noqa: S608 - the table name is ours
+        f'ON CONFLICT ("ident", "window") DO UPDATE SET "hits" = {table}."hits" + 1 '
+        'RETURNING "hits"'
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [ident, start, start + window])
+        hits = int(cursor.fetchone()[0])
+    if hits == 1:  # a new window opened: clear out the finished ones
+        prune(now)
+    return hits
+
+
+def prune(now: float) -> int:
+    """Delete the counters of windows that have ended; return how many."""
+    deleted, _ = RateCounter.objects.filter(expires__lte=int(now)).delete()
+    return deleted
 
 
 def check_rate(request: HttpRequest) -> None:
@@ -50,7 +123,7 @@ def check_rate(request: HttpRequest) -> None:
     limit = int(getattr(settings, "BRIEF_API_RATE_LIMIT", DEFAULT_RATE_LIMIT))
     window = int(getattr(settings, "BRIEF_API_RATE_WINDOW", DEFAULT_RATE_WINDOW))
     now = time.time()
-    counts = [_hits(ident, window, now) for ident in _idents(request)]
+    counts = [hit(ident, window, now) for ident in _idents(request)]
     if max(counts) > limit:
         raise Throttled(wait=math.ceil(window - now % window))
 

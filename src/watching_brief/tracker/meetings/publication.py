@@ -1,17 +1,347 @@
 """Approving and publishing a meeting's notes, and the versions kept after publication.
 
-(Being written for #7: approve, publish, versions and their differences.)
+A meeting goes draft → approved (by an officer) → published. Approval tells the owners
+of the actions set at the meeting. Publication keeps version 1 of the notes as the public
+sees them; every later change to that public text makes a new version, so the history
+can show what changed. Versions are built only from :func:`public_text` and
+:func:`public_record`, never from anything restricted.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
-from watching_brief.tracker.meetings.models import Meeting
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from watching_brief.tracker.actions.models import Action
+from watching_brief.tracker.meetings.models import (
+    CarriedForward,
+    Decision,
+    Item,
+    Meeting,
+    MeetingVersion,
+    Question,
+)
+from watching_brief.tracker.web.roles import is_officer
+
+WITHHELD = "[a restricted action is not shown]"
+PART_WITHHELD = "Part of this item is restricted, so its text is not shown."
 
 
-def after_edit(meeting: Meeting, user: Any) -> None:
+class TransitionError(ValueError):
+    """A change of status that the meeting's current status does not allow."""
+
+
+def _locked(meeting: Meeting, user: Any, wanted: str, action: str) -> Meeting:
+    """The meeting row, locked, after checking the user and the current status."""
+    if not is_officer(user):
+        raise PermissionDenied(f"Only officers may {action} notes.")
+    current = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if current.status != wanted:
+        label = Meeting.Status(current.status).label.lower()
+        needed = Meeting.Status(wanted).label.lower()
+        raise TransitionError(f"The notes are {label}: only {needed} notes can be {_past(action)}.")
+    return current
+
+
+def _past(action: str) -> str:
+    return {"approve": "approved", "publish": "published"}.get(action, "returned to draft")
+
+
+def _copy(source: Meeting, target: Meeting) -> None:
+    for name in ("status", "approved_by_id", "approved_at", "published_at"):
+        setattr(target, name, getattr(source, name))
+
+
+def approve(meeting: Meeting, user: Any) -> list[Any]:
+    """Draft → approved; the owners of the meeting's actions are told once it commits.
+
+    Returns the notices to be sent (one e-mail per recipient).
+    """
+    from watching_brief.tracker.notify.notices import approval_notices, send_after_commit
+
+    with transaction.atomic():
+        current = _locked(meeting, user, Meeting.Status.DRAFT, "approve")
+        current.status = Meeting.Status.APPROVED
+        current.approved_by = user
+        current.approved_at = timezone.now()
+        current.save(update_fields=["status", "approved_by", "approved_at"])
+        notices = approval_notices(current)
+        send_after_commit(notices)
+    _copy(current, meeting)
+    return notices
+
+
+def return_to_draft(meeting: Meeting, user: Any) -> None:
+    """Approved → draft (the approval is cleared)."""
+    with transaction.atomic():
+        current = _locked(meeting, user, Meeting.Status.APPROVED, "return to draft")
+        current.status = Meeting.Status.DRAFT
+        current.approved_by = None
+        current.approved_at = None
+        current.save(update_fields=["status", "approved_by", "approved_at"])
+    _copy(current, meeting)
+
+
+def publish(meeting: Meeting, user: Any, note: str = "") -> MeetingVersion:
+    """Approved → published, keeping the first version of the public notes."""
+    with transaction.atomic():
+        current = _locked(meeting, user, Meeting.Status.APPROVED, "publish")
+        current.status = Meeting.Status.PUBLISHED
+        current.published_at = timezone.now()
+        current.save(update_fields=["status", "published_at"])
+        version = _new_version(current, user, note or "Published.")
+    _copy(current, meeting)
+    return version
+
+
+def after_edit(meeting: Meeting, user: Any) -> MeetingVersion | None:
     """Call after any saved change to a meeting's notes (the minute-taking pages do).
 
-    Once the meeting is published, a change makes a new version of the published notes.
+    Once the meeting is published, a change to what the public sees makes a new version
+    of the published notes; any other change (or one before publication) makes none.
     """
+    with transaction.atomic():
+        current = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if current.status != Meeting.Status.PUBLISHED:
+            return None
+        latest = current.versions.order_by("-number").first()
+        if latest is not None and latest.text == public_text(current):
+            return None
+        note = "Changed after publication." if latest else "First recorded version."
+        return _new_version(current, user, note)
+
+
+def _new_version(meeting: Meeting, user: Any, note: str) -> MeetingVersion:
+    number = (meeting.versions.aggregate(top=Max("number"))["top"] or 0) + 1
+    return MeetingVersion.objects.create(
+        meeting=meeting,
+        number=number,
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+        note=note[:500],
+        record=public_record(meeting),
+        text=public_text(meeting),
+    )
+
+
+def public_record(meeting: Meeting) -> dict[str, Any]:
+    """The interchange record of the meeting as the public sees it."""
+    from watching_brief.tracker.exports.records import record_from_database
+
+    return record_from_database(meeting, AnonymousUser())
+
+
+# The readable text -------------------------------------------------------------------
+
+
+def _hidden_items(items: list[Item]) -> set[int]:
+    """Restricted items and everything under them."""
+    by_pk = {item.pk: item for item in items}
+    hidden: set[int] = set()
+    for item in items:
+        seen: set[int] = set()
+        one: Item | None = item
+        while one is not None and one.pk not in seen:
+            seen.add(one.pk)
+            if one.restricted:
+                hidden.add(item.pk)
+                break
+            one = by_pk.get(one.parent_id) if one.parent_id else None
+    return hidden
+
+
+def _date(value: Any) -> str:
+    return f"{value.day} {value:%B %Y}" if value else ""
+
+
+def _due(action: Action) -> str:
+    return _date(action.due) or action.due_text or "no date set"
+
+
+def _owner(action: Action) -> str:
+    if action.owner_post is not None:
+        return str(action.owner_post)
+    return action.owner_text or "no owner recorded"
+
+
+def public_text(meeting: Meeting) -> str:
+    """The notes as the public reads them, as plain text (what versions are made of).
+
+    A restricted item shows only its number, "Restricted item" and its public summary;
+    restricted actions, and everything under a restricted item, are left out.
+    """
+    items = list(meeting.items.order_by("position", "pk"))
+    hidden = _hidden_items(items)
+    actions = [
+        action
+        for action in meeting.actions.select_related("owner_post").order_by("position", "pk")
+        if not action.restricted and action.item_id not in hidden
+    ]
+    withheld = list(meeting.actions.filter(restricted=True))
+    said = _Said.of(meeting)
+    lines = _header(meeting)
+    lines += ["", "Items"]
+    for item in items:
+        lines.append("")
+        if item.pk in hidden:
+            lines.append(f"{item.number} Restricted item".strip())
+            lines.append(item.public_summary or "This item is restricted.")
+            continue
+        lines += _item_lines(item, withheld)
+        own = [action for action in actions if action.item_id == item.pk]
+        lines += _statements(said, item.pk, own)
+    loose = [action for action in actions if action.item_id is None]
+    other = _statements(said, None, loose)
+    if other:
+        lines += ["", "Other business recorded under no item", *other]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _header(meeting: Meeting) -> list[str]:
+    times = " to ".join(f"{t:%H:%M}" for t in (meeting.start_time, meeting.end_time) if t)
+    nxt = ", ".join(
+        part for part in (_date(meeting.next_meeting_date), meeting.next_meeting_text) if part
+    )
+    lines = [
+        meeting.title or str(meeting),
+        f"{meeting.series.name} ({meeting.series.body.name})",
+        f"Date: {meeting.date:%A} {_date(meeting.date)}",
+    ]
+    for label, value in (
+        ("Time", times),
+        ("Venue", meeting.venue),
+        ("Chair", meeting.chair),
+        ("Minutes taken by", meeting.minute_taker),
+        ("Next meeting", nxt),
+    ):
+        if value:
+            lines.append(f"{label}: {value}")
+    attendance = list(meeting.attendance.select_related("person", "post"))
+    if attendance:
+        lines += ["", "Attendance"]
+        for row in attendance:
+            capacity = row.role or (row.post.title if row.post else "")
+            if row.post and row.post.abbrev and row.post.abbrev not in capacity:
+                capacity = f"{capacity} ({row.post.abbrev})".strip()
+            parts = [row.person.name, capacity, row.get_status_display()]
+            lines.append("- " + ", ".join(part for part in parts if part))
+    return lines
+
+
+def _item_lines(item: Item, withheld: list[Action]) -> list[str]:
+    title = f"{item.number} {item.title}".strip()
+    kind = f" [{item.get_kind_display()}]" if item.kind else ""
+    lines = [f"{title}{kind}"]
+    if item.assurance:
+        lines.append(f"Rating: {item.get_assurance_display()}")
+    text = item.text
+    for action in withheld:
+        if action.item_id != item.pk:
+            continue
+        if action.text and action.text in text:
+            text = text.replace(action.text, WITHHELD)
+        else:
+            text = PART_WITHHELD
+    lines += [line.rstrip() for line in text.splitlines() if line.strip()]
+    return lines
+
+
+@dataclass(slots=True)
+class _Said:
+    """The matters, questions and decisions of one meeting, by the item they sit under."""
+
+    matters: dict[int | None, list[CarriedForward]] = field(default_factory=dict)
+    questions: dict[int | None, list[Question]] = field(default_factory=dict)
+    decisions: dict[int | None, list[Decision]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, meeting: Meeting) -> _Said:
+        said = cls()
+        matters = meeting.carried_forward.select_related(
+            "action", "action__meeting", "action__item"
+        )
+        for matter in filter(_public_matter, matters.order_by("position", "pk")):
+            said.matters.setdefault(matter.item_id, []).append(matter)
+        for question in meeting.questions.order_by("position", "pk"):
+            said.questions.setdefault(question.item_id, []).append(question)
+        for decision in meeting.decisions.order_by("position", "pk"):
+            said.decisions.setdefault(decision.item_id, []).append(decision)
+        return said
+
+
+def _statements(said: _Said, item_pk: int | None, actions: list[Action]) -> list[str]:
+    """Matters brought forward, questions with answers, decisions and actions of one item."""
+    lines: list[str] = []
+    for matter in said.matters.get(item_pk, []):
+        origin = f"From {matter.from_text}: " if matter.from_text else ""
+        status = f" ({matter.status})" if matter.status else ""
+        lines.append(f"- Brought forward: {origin}{matter.text}{status}")
+        if matter.update:
+            lines.append(f"  Update: {matter.update}")
+    for question in said.questions.get(item_pk, []):
+        asker = f"{question.asker}: " if question.asker else ""
+        lines.append(f"- Question: {asker}{question.text}")
+        if question.answer:
+            lines.append(f"  Answer: {question.answer}")
+    for decision in said.decisions.get(item_pk, []):
+        lines.append(f"- Decision: {decision.text}")
+    for action in actions:
+        lines.append(
+            f"- Action {action.reference}: {action.text} "
+            f"(owner: {_owner(action)}; due: {_due(action)})"
+        )
+    return lines
+
+
+def _public_matter(matter: CarriedForward) -> bool:
+    """A matter repeating no action, or an action the public may see."""
+    action = matter.action
+    if action is None:
+        return True
+    item = action.item
+    return (
+        not action.restricted
+        and action.meeting.status == Meeting.Status.PUBLISHED
+        and not (item is not None and item.restricted)
+    )
+
+
+# Earlier versions --------------------------------------------------------------------
+
+REDACTED = "[withdrawn: this line has since been restricted]"
+
+
+def restricted_strings(meeting: Meeting) -> set[str]:
+    """What of the meeting is restricted now: titles, lines of text, actions, statements."""
+    items = list(meeting.items.all())
+    hidden = _hidden_items(items)
+    found: set[str] = set()
+    for item in items:
+        if item.pk in hidden:
+            found.add(item.title)
+            found.update(line.strip() for line in item.text.splitlines())
+    for action in meeting.actions.all():
+        if action.restricted or action.item_id in hidden:
+            found.add(action.text)
+    for question in meeting.questions.filter(item_id__in=hidden):
+        found.update((question.text, question.answer))
+    for decision in meeting.decisions.filter(item_id__in=hidden):
+        found.add(decision.text)
+    return {text.strip() for text in found if len(text.strip()) >= 4}
+
+
+def redacted(text: str, secrets: set[str]) -> str:
+    """``text`` with every line that holds something restricted now replaced.
+
+    A version published before a part was restricted must not show it afterwards.
+    """
+    if not secrets:
+        return text
+    lines = text.splitlines()
+    kept = [REDACTED if any(s in line for s in secrets) else line for line in lines]
+    return "\n".join(kept) + ("\n" if text.endswith("\n") else "")

@@ -1,18 +1,30 @@
-"""Forms of the import pages: the upload, and the review of every extracted field."""
+"""Forms of the import pages: the upload, a batch of files, and the review of every field."""
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Any
+import stat
+import zipfile
+import zlib
+from pathlib import PurePosixPath
+from typing import IO, Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 
 from watching_brief.extraction import ExtractionError, Minutes, extract_bytes
+from watching_brief.tracker.ingest.jobs import Upload
+from watching_brief.tracker.ingest.services import DOCUMENT_SUFFIXES
 from watching_brief.tracker.web.forms import GovukDateField
 
 ACCEPTED = ".pdf,.docx,.html,.htm,.txt,.text"
+BATCH_ACCEPTED = ACCEPTED + ",.zip"
 MAX_BYTES = 20 * 1024 * 1024
+MAX_ARCHIVE_BYTES = 200 * 1024 * 1024  # one zip, as uploaded
+MAX_EXPANDED_BYTES = 1024 * 1024 * 1024  # everything a batch's zips hold, expanded
+MAX_FILES = 1000
 TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
 ATTENDANCE = [
     ("present", "Present"),
@@ -46,6 +58,113 @@ class UploadForm(forms.Form):
         except ExtractionError as error:
             raise ValidationError(str(error)) from None
         return upload
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one input; cleans to a list."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": BATCH_ACCEPTED}))
+        super().__init__(**kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
+        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        if not files:
+            raise ValidationError(self.error_messages["required"], code="required")
+        return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
+class BatchForm(forms.Form):
+    """Many notes at once (files, or zip files of notes), each ingested by a job."""
+
+    documents = MultipleFileField(
+        label="Upload several files of notes",
+        help_text=(
+            "Select up to 100 files at once, or a zip file of notes. Each file is read and "
+            "stored by a background job, without a review."
+        ),
+        allow_empty_file=True,
+        error_messages={"required": "Select one or more files of meeting notes, or a zip file"},
+    )
+
+    uploads: list[Upload]
+    skipped: list[str]
+
+    def clean_documents(self) -> Any:
+        files: list[UploadedFile] = self.cleaned_data["documents"]
+        self.uploads, self.skipped = [], []
+        expanded = 0
+        for upload in files:
+            name = str(upload.name)
+            if name.lower().endswith(".zip"):
+                members, size = self._expand(upload)
+                self.uploads += members
+                expanded += size
+            elif (upload.size or 0) > MAX_BYTES:
+                raise ValidationError(f"{name}: the file is larger than 20 MB")
+            else:
+                self.uploads.append(Upload(name, upload.read))
+        if expanded > MAX_EXPANDED_BYTES:
+            raise ValidationError("The zip files expand to more than 1 GB: split them")
+        if len(self.uploads) > MAX_FILES:
+            raise ValidationError(f"There are more than {MAX_FILES} files: split them")
+        if not self.uploads:
+            raise ValidationError("The zip file holds no notes (PDF, DOCX, HTML or text files)")
+        return files
+
+    def _expand(self, upload: UploadedFile) -> tuple[list[Upload], int]:
+        """The notes in a zip file (checked, not yet read) and their expanded size."""
+        name = str(upload.name)
+        if (upload.size or 0) > MAX_ARCHIVE_BYTES:
+            raise ValidationError(f"{name}: the zip file is larger than 200 MB")
+        try:
+            archive = zipfile.ZipFile(cast("IO[bytes]", upload.file))
+            members = archive.infolist()
+        except (zipfile.BadZipFile, OSError, ValueError):
+            raise ValidationError(f"{name}: the zip file cannot be opened") from None
+        found, total = [], 0
+        for info in members:
+            inner = info.filename
+            path = PurePosixPath(inner.replace("\\", "/"))
+            if (
+                inner.startswith(("/", "\\"))
+                or ".." in path.parts
+                or ":" in (path.parts or ("",))[0]
+            ):
+                raise ValidationError(f"{name}: {inner} points outside the zip file")
+            if info.is_dir():
+                continue
+            mode = info.external_attr >> 16  # Unix file type, when the zip records one
+            hidden = any(part.startswith((".", "__MACOSX")) for part in path.parts)
+            if (stat.S_IFMT(mode) and not stat.S_ISREG(mode)) or hidden:
+                self.skipped.append(f"{name}: {inner}")
+                continue
+            if path.suffix.lower() not in DOCUMENT_SUFFIXES:
+                self.skipped.append(f"{name}: {inner}")
+                continue
+            if info.flag_bits & 0x1:
+                raise ValidationError(f"{name}: {inner} is encrypted")
+            if info.file_size > MAX_BYTES:
+                raise ValidationError(f"{name}: {inner} is larger than 20 MB")
+            total += info.file_size
+            found.append(Upload(inner, functools.partial(_read_member, archive, info)))
+        return found, total
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """A zip member's bytes, never more than the limit whatever its header says."""
+    try:
+        with archive.open(info) as member:
+            data = member.read(MAX_BYTES + 1)
+    except (zipfile.BadZipFile, zlib.error, NotImplementedError, OSError, EOFError) as error:
+        raise ValueError(f"{info.filename}: cannot be read from the zip file ({error})") from None
+    if len(data) > MAX_BYTES:
+        raise ValueError(f"{info.filename}: larger than 20 MB when expanded")
+    return data
 
 
 def _text(label: str, required: bool = False, max_length: int = 300) -> forms.CharField:

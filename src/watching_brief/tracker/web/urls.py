@@ -52,3 +52,5 @@ from watching_brief.tracker.web import (  # noqa: E402
 
 for part in (urls_programme, urls_minuting, urls_publication, urls_documents):
     urlpatterns += part.urlpatterns
+
+urlpatterns += imports.batch_urlpatterns

@@ -2,6 +2,9 @@
 
 Nothing reaches the meeting tables before the officer confirms: the upload is kept as a
 :class:`PendingImport` until then.
+
+Many files at once (or a zip of notes) become an :class:`ImportBatch`: each file is
+queued as an ingest job and the batch page shows their progress, read from the database.
 """
 
 from __future__ import annotations
@@ -15,16 +18,19 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import URLPattern, path, reverse
 
 from watching_brief.extraction import ExtractionError, Minutes
 from watching_brief.extraction.sources import load_bytes
+from watching_brief.tracker.ingest.jobs import refresh_batch, start_batch
 from watching_brief.tracker.ingest.services import store_document
 from watching_brief.tracker.meetings.models import SourceDocument
 from watching_brief.tracker.web.forms import error_list
-from watching_brief.tracker.web.import_forms import UploadForm
-from watching_brief.tracker.web.models import PendingImport
+from watching_brief.tracker.web.import_forms import BatchForm, UploadForm
+from watching_brief.tracker.web.models import ImportBatch, ImportFile, PendingImport
 from watching_brief.tracker.web.review import ReviewForms, corrected, review_forms
 from watching_brief.tracker.web.roles import is_officer
 
@@ -47,9 +53,23 @@ def officers_only(view: View) -> View:
 
 @officers_only
 def upload(request: HttpRequest) -> HttpResponse:
-    form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        user: Any = request.user
+    posted = request.method == "POST"
+    batch_post = posted and "batch" in request.POST
+    single_post = posted and not batch_post
+    form = UploadForm(request.POST if single_post else None, request.FILES if single_post else None)
+    batch_form = BatchForm(
+        request.POST if batch_post else None, request.FILES if batch_post else None
+    )
+    user: Any = request.user
+    if batch_post and batch_form.is_valid():
+        batch = start_batch(batch_form.uploads, user)
+        if batch_form.skipped:
+            left_out = ", ".join(batch_form.skipped[:5])
+            more = len(batch_form.skipped) - 5
+            extra = f" and {more} more" if more > 0 else ""
+            messages.info(request, f"Left out (not notes, hidden or links): {left_out}{extra}.")
+        return redirect(batch_url(batch))
+    if single_post and form.is_valid():
         pending = PendingImport.objects.create(
             file_name=Path(form.cleaned_data["file"].name).name[:500],
             data=form.file_bytes,
@@ -57,13 +77,86 @@ def upload(request: HttpRequest) -> HttpResponse:
             user=user,
         )
         return redirect("web:import_review", token=pending.token)
-    context = {"form": form, "errors": error_list(form)}
-    return render(request, "web/imports/upload.html", context, status=400 if form.errors else 200)
+    errors = error_list(batch_form) if batch_post else error_list(form)
+    context = {
+        "form": form,
+        "batch_form": batch_form,
+        "errors": errors,
+        "batches": recent_batches(),
+    }
+    status = 400 if errors else 200
+    return render(request, "web/imports/upload.html", context, status=status)
+
+
+def batch_url(batch: ImportBatch | Any) -> str:
+    """The batch page's address."""
+    return reverse("web:import_batch", kwargs={"pk": getattr(batch, "pk", batch)})
+
+
+def _counts() -> dict[str, Any]:
+    return {
+        status.value: Count("files", filter=Q(files__status=status.value))
+        for status in ImportFile.Status
+    }
+
+
+def recent_batches(limit: int = 10) -> list[ImportBatch]:
+    """The latest batches with how many of their files reached each status, and links."""
+    batches = list(
+        ImportBatch.objects.select_related("user")
+        .annotate(total=Count("files"), **_counts())
+        .order_by("-created")[:limit]
+    )
+    for found in batches:
+        found.link = batch_url(found)  # type: ignore[attr-defined]
+    return batches
+
+
+@officers_only
+def batch(request: HttpRequest, pk: Any) -> HttpResponse:
+    """A batch's progress: files queued, running, stored, unchanged and failed."""
+    found = get_object_or_404(ImportBatch.objects.select_related("user"), pk=pk)
+    refresh_batch(found)
+    files = list(found.files.select_related("meeting"))
+    counts = {status.value: 0 for status in ImportFile.Status}
+    for row in files:
+        counts[row.status] += 1
+    pending = counts["queued"] + counts["running"]
+    summary = [
+        {"key": "Files", "value": str(len(files))},
+        {"key": "Queued", "value": str(counts["queued"])},
+        {"key": "Running", "value": str(counts["running"])},
+        {"key": "Stored", "value": str(counts["stored"] + counts["updated"])},
+        {"key": "Unchanged (already stored)", "value": str(counts["unchanged"])},
+        {"key": "Failed", "value": str(counts["failed"])},
+    ]
+    context = {
+        "batch": found,
+        "files": files,
+        "counts": counts,
+        "pending": pending,
+        "done": len(files) - pending,
+        "summary": summary,
+        "failed": [row for row in files if row.status == ImportFile.Status.FAILED],
+        "refresh_seconds": REFRESH_SECONDS,
+        "url": batch_url(found),
+    }
+    return render(request, "web/imports/batch.html", context)
+
+
+REFRESH_SECONDS = 5
+# The batch page's route, joined into web/urls.py (``web:import_batch``).
+batch_urlpatterns: list[URLPattern] = [
+    path("import/batches/<uuid:pk>/", batch, name="import_batch"),
+]
 
 
 @officers_only
 def review(request: HttpRequest, token: str) -> HttpResponse:
-    pending = get_object_or_404(PendingImport, token=token, user=request.user)
+    user: Any = request.user
+    pending = PendingImport.objects.filter(token=token, user=user).first()
+    if pending is None:
+        raise Http404("No such import.")
     minutes = Minutes.model_validate(pending.record)
     if request.method != "POST":
         return _review_page(request, pending, minutes, review_forms(minutes))

@@ -1,0 +1,1 @@
+"""House-style documents of a stored meeting: the notes (public or full) and the pack."""

@@ -1,0 +1,220 @@
+"""A stored meeting as the core's :class:`Minutes`, for the house-style notes.
+
+Two views:
+
+* the **full** view, for officers: every item, action, decision and question;
+* the **public** view: a restricted item keeps its number and appears as "Restricted
+  item" with its public line, and nothing of its title, text, questions, decisions or
+  actions; restricted actions are left out, and so is any paragraph naming them.
+
+The notes print each action as a sentence in its item ("Action: DCC to ... by the next
+meeting.") with the owner in the owner column, and each decision as "Decision: ...", so
+reading the notes back gives the same record. An action whose stored text does not say
+when it is due gets its due phrase added to the sentence; the record's action text is
+the sentence as printed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from watching_brief.extraction import record as rec
+from watching_brief.publishing.layout import long_date
+from watching_brief.tracker.actions.models import Action
+from watching_brief.tracker.meetings.models import Item, Meeting
+
+LABEL = re.compile(r"^(?:Action|Decision): ")
+RESTRICTED_TITLE = "Restricted item"
+NEXT_MEETING_TITLE = "Date of next meeting"
+
+
+@dataclass(slots=True)
+class Parts:
+    """What the chosen view shows of one meeting."""
+
+    items: list[Item]
+    hidden_items: set[int] = field(default_factory=set)
+    actions: list[Action] = field(default_factory=list)
+    hidden_texts: list[str] = field(default_factory=list)
+
+
+def notes_minutes(meeting: Meeting, full: bool) -> rec.Minutes:
+    """The record the house-style notes of ``meeting`` print, in the chosen view."""
+    parts = view_parts(meeting, full)
+    numbers = {item.pk: item.number or None for item in parts.items}
+    actions = [action_record(a, numbers) for a in parts.actions]
+    minutes = rec.Minutes(
+        title=meeting.title or None,
+        series=meeting.series.name,
+        body=meeting.series.body.name,
+        date=meeting.date,
+        start_time=f"{meeting.start_time:%H:%M}" if meeting.start_time else None,
+        end_time=f"{meeting.end_time:%H:%M}" if meeting.end_time else None,
+        venue=meeting.venue or None,
+        chair=meeting.chair or None,
+        minute_taker=meeting.minute_taker or None,
+        attendees=attendees(meeting),
+        actions=actions,
+        next_meeting=next_meeting(meeting),
+    )
+    shown = [item for item in parts.items if item.pk not in parts.hidden_items]
+    decisions = [d for d in meeting.decisions.all() if kept(d.item_id, parts, shown)]
+    questions = [q for q in meeting.questions.all() if kept(q.item_id, parts, shown)]
+    minutes.decisions = [
+        rec.Decision(item=numbers.get(d.item_id or 0), text=d.text) for d in decisions
+    ]
+    minutes.questions = [
+        rec.Question(item=numbers.get(q.item_id or 0), asker=q.asker or None, text=q.text)
+        for q in questions
+    ]
+    by_item: dict[int | None, list[str]] = {}
+    for stored, action in zip(parts.actions, actions, strict=True):
+        by_item.setdefault(stored.item_id, []).append(f"Action: {action.text}")
+    for row, decision in zip(decisions, minutes.decisions, strict=True):
+        by_item.setdefault(row.item_id, []).append(f"Decision: {decision.text}")
+    for question in questions:
+        said = [question.text] + ([question.answer] if question.answer.strip() else [])
+        by_item.setdefault(question.item_id, []).extend(said)
+    minutes.items = item_records(parts, by_item)
+    if minutes.next_meeting and minutes.next_meeting.date and not has_next_meeting_item(parts):
+        minutes.items.append(next_meeting_item(minutes.next_meeting.date))
+    return minutes
+
+
+def view_parts(meeting: Meeting, full: bool) -> Parts:
+    """The items (restricted ones marked hidden in the public view) and the actions."""
+    items = list(meeting.items.select_related("parent").order_by("position", "pk"))
+    actions = meeting.actions.select_related("owner_post", "item").order_by("position", "pk")
+    if full:
+        return Parts(items=items, actions=list(actions))
+    hidden = {item.pk for item in items if restricted(item)}
+    parts = Parts(items=items, hidden_items=hidden)
+    for action in actions:
+        if action.restricted or (action.item_id is not None and action.item_id in hidden):
+            parts.hidden_texts.append(action.text)
+        else:
+            parts.actions.append(action)
+    return parts
+
+
+def restricted(item: Item) -> bool:
+    """An item is restricted when it, or the item it sits under, is."""
+    return item.restricted or bool(item.parent and item.parent.restricted)
+
+
+def kept(item_id: int | None, parts: Parts, shown: list[Item]) -> bool:
+    """A statement is shown when it sits under no item or under a shown one."""
+    return item_id is None or item_id in {item.pk for item in shown}
+
+
+def attendees(meeting: Meeting) -> list[rec.Attendee]:
+    """Everyone in the attendance, in order, with capacity and abbreviation."""
+    return [
+        rec.Attendee(
+            name=one.person.name,
+            role=one.role or (one.post.title if one.post else None) or None,
+            abbrev=(one.post.abbrev if one.post else None) or None,
+            status=one.status,
+        )
+        for one in meeting.attendance.select_related("person", "post").order_by("position")
+    ]
+
+
+def action_record(action: Action, numbers: dict[int, str | None]) -> rec.Action:
+    """The action as the notes print it: its sentence says when it is due."""
+    return rec.Action(
+        item=numbers.get(action.item_id) if action.item_id else None,
+        text=sentence(action),
+        owner=owner(action),
+        due=action.due,
+        due_text=action.due_text or None,
+    )
+
+
+def owner(action: Action) -> str | None:
+    """The owner as the notes gave it ("DCC / ACC"), or the owner post set by hand."""
+    post = str(action.owner_post) if action.owner_post else ""
+    if action.owner_text and "owner_post" not in action.edited_fields:
+        return action.owner_text
+    return post or action.owner_text or None
+
+
+def sentence(action: Action) -> str:
+    """The action's text, with its due phrase (or date) added when the text lacks it."""
+    text = action.text.strip()
+    phrase = action.due_text.strip() or (f"by {long_date(action.due)}" if action.due else "")
+    if not phrase or normalise(phrase) in normalise(text):
+        return text
+    return f"{text.rstrip('.')} {phrase}."
+
+
+def item_records(parts: Parts, lines: dict[int | None, list[str]]) -> list[rec.Item]:
+    """Each item, its body carrying its actions and decisions as labelled paragraphs.
+
+    ``lines`` holds the "Action: ..." and "Decision: ..." paragraphs and the questions
+    (with the answers given) by item; those under no item go in the last shown item.
+    """
+    result = []
+    shown: list[rec.Item] = []
+    for item in parts.items:
+        parent = (item.parent.number if item.parent else None) or None
+        number = item.number or None
+        if item.pk in parts.hidden_items:
+            summary = item.public_summary.strip() or None
+            result.append(
+                rec.Item(number=number, title=RESTRICTED_TITLE, parent=parent, text=summary)
+            )
+            continue
+        text = body(item.text, lines.get(item.pk, []), parts.hidden_texts)
+        result.append(rec.Item(number=number, title=item.title, parent=parent, text=text))
+        shown.append(result[-1])
+    if lines.get(None) and shown:
+        shown[-1].text = body(shown[-1].text or "", lines[None], [])
+    return result
+
+
+def body(text: str, lines: list[str], hidden: list[str]) -> str | None:
+    """The item's paragraphs less those naming hidden actions, then the lines it lacks."""
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    if hidden:
+        secret = [normalise(h) for h in hidden if h.strip()]
+        paragraphs = [p for p in paragraphs if not any(s in normalise(p) for s in secret)]
+    joined = normalise(" ".join(paragraphs))
+    for line in lines:
+        said = line.split(": ", 1)[1] if LABEL.match(line) else line
+        if normalise(said) not in joined:
+            paragraphs.append(line)
+    return "\n".join(paragraphs) or None
+
+
+def next_meeting(meeting: Meeting) -> rec.NextMeeting | None:
+    """The next meeting's date (and kind, as stored), when known."""
+    if not (meeting.next_meeting_date or meeting.next_meeting_text):
+        return None
+    return rec.NextMeeting(
+        date=meeting.next_meeting_date,
+        date_text=long_date(meeting.next_meeting_date) if meeting.next_meeting_date else None,
+        type=meeting.next_meeting_text or None,
+    )
+
+
+def has_next_meeting_item(parts: Parts) -> bool:
+    """Whether an item already gives the next meeting (by kind or title)."""
+    return any(
+        item.kind == Item.Kind.NEXT_MEETING or "next meeting" in item.title.casefold()
+        for item in parts.items
+    )
+
+
+def next_meeting_item(date: dt.date) -> rec.Item:
+    """A closing item giving the next meeting's date, for notes made in the tracker."""
+    return rec.Item(
+        title=NEXT_MEETING_TITLE, text=f"The next meeting will be held on {long_date(date)}."
+    )
+
+
+def normalise(text: str) -> str:
+    """Whitespace collapsed, case folded: how paragraphs and actions are compared."""
+    return " ".join(text.split()).casefold()

@@ -1,0 +1,22 @@
+"""Reminders as a background job (django-tasks), so they can run from the queue."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+from django_tasks import task
+
+from watching_brief.tracker.notify.notices import reminder_digests, send
+
+
+@task()
+def send_reminders(days: int = 14) -> dict[str, Any]:
+    """Send today's reminder digests; report what was sent and which posts have no address."""
+    digests = reminder_digests(timezone.localdate(), days)
+    sent = send([message for digest in digests for message in digest.messages])
+    return {
+        "sent": sent,
+        "posts": [str(digest.post) for digest in digests if digest.recipients],
+        "no_address": [str(digest.post) for digest in digests if not digest.recipients],
+    }

@@ -1,0 +1,185 @@
+"""The approve, return and publish buttons, and the version history page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from django.test import Client
+from django.urls import reverse
+
+from tests.tracker.test_publication import (
+    ACTION_IN_ITEM,
+    ACTION_RESTRICTED,
+    ITEM_TEXT,
+    ITEM_TITLE,
+    PASSWORD,
+    QUESTION_IN_ITEM,
+    Built,
+    build_meeting,
+)
+from watching_brief.tracker.meetings import publication
+from watching_brief.tracker.meetings.models import Meeting
+from watching_brief.tracker.web.accounts import create_account
+
+pytestmark = pytest.mark.django_db
+MARKERS = (ITEM_TITLE, ITEM_TEXT, ACTION_IN_ITEM, ACTION_RESTRICTED, QUESTION_IN_ITEM)
+
+
+@pytest.fixture
+def officer(db: None) -> Any:
+    return create_account("olivia", PASSWORD, "officer", [])
+
+
+@pytest.fixture
+def officer_client(officer: Any) -> Client:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(officer)
+    return client
+
+
+@pytest.fixture
+def built(db: None) -> Built:
+    return build_meeting()
+
+
+def soup(response: Any) -> BeautifulSoup:
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def post_form(client: Client, page_url: str, form_id: str, **data: str) -> Any:
+    """Submit a form found on the page, with its CSRF token, following the redirect."""
+    page = soup(client.get(page_url))
+    button = page.find("button", id=form_id)
+    assert button is not None, f"no {form_id} button"
+    form = button.find_parent("form")
+    token = form.find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
+    return client.post(form["action"], {"csrfmiddlewaretoken": token, **data}, follow=True)
+
+
+def banner(response: Any) -> str:
+    heading = soup(response).select_one(".govuk-notification-banner__heading")
+    return heading.get_text(" ", strip=True) if heading else ""
+
+
+def test_officer_approves_and_publishes_from_the_meeting_page(
+    built: Built, officer_client: Client
+) -> None:
+    url = reverse("web:meeting_detail", args=[built.meeting.pk])
+    page = soup(officer_client.get(url))
+    assert page.select_one("#publication-status").get_text(strip=True) == "Draft"
+    assert page.find("button", id="publish") is None
+    approved = post_form(officer_client, url, "approve")
+    assert approved.redirect_chain[-1][0] == url
+    assert "The notes are approved" in banner(approved)
+    assert "olivia" in soup(approved).select_one("#publication-approved").get_text()
+    returned = post_form(officer_client, url, "return-to-draft")
+    assert "back in draft" in banner(returned)
+    post_form(officer_client, url, "approve")
+    published = post_form(officer_client, url, "publish", note="Agreed at the April meeting")
+    assert "Version 1 is in the history" in banner(published)
+    built.meeting.refresh_from_db()
+    assert built.meeting.status == Meeting.Status.PUBLISHED
+    assert built.meeting.versions.get().note == "Agreed at the April meeting"
+    page = soup(published)
+    assert page.select_one("#publication-status").get_text(strip=True) == "Published"
+    assert page.find("button", id="approve") is None and page.find("button", id="publish") is None
+    assert page.select_one("#version-history")["href"] == reverse(
+        "web:meeting_versions", args=[built.meeting.pk]
+    )
+
+
+def test_a_wrong_step_is_refused_with_a_message(built: Built, officer_client: Client) -> None:
+    officer_client.get(reverse("web:meeting_detail", args=[built.meeting.pk]))
+    token = officer_client.cookies["csrftoken"].value
+    response = officer_client.post(
+        reverse("web:meeting_publish", args=[built.meeting.pk]),
+        {"csrfmiddlewaretoken": token},
+        follow=True,
+    )
+    assert "only approved notes can be published" in banner(response)
+    built.meeting.refresh_from_db()
+    assert built.meeting.status == Meeting.Status.DRAFT
+
+
+def test_only_officers_may_change_the_status(built: Built) -> None:
+    client = Client()
+    for name in ("meeting_approve", "meeting_return_to_draft", "meeting_publish"):
+        url = reverse(f"web:{name}", args=[built.meeting.pk])
+        anonymous = client.post(url)
+        assert anonymous.status_code == 302 and "/login" in anonymous["Location"]
+    create_account("force-dcc", PASSWORD, "contributor", ["DCC"])
+    client.login(username="force-dcc", password=PASSWORD)
+    for name in ("meeting_approve", "meeting_return_to_draft", "meeting_publish"):
+        assert client.post(reverse(f"web:{name}", args=[built.meeting.pk])).status_code == 403
+    officer = create_account("olivia", PASSWORD, "officer", [])
+    client.force_login(officer)
+    assert client.get(reverse("web:meeting_approve", args=[built.meeting.pk])).status_code == 405
+    built.meeting.refresh_from_db()
+    assert built.meeting.status == Meeting.Status.DRAFT
+
+
+def test_the_public_sees_no_buttons_and_no_history_before_publication(
+    built: Built, officer: Any
+) -> None:
+    client = Client()
+    versions = reverse("web:meeting_versions", args=[built.meeting.pk])
+    assert client.get(versions).status_code == 404
+    publication.approve(built.meeting, officer)
+    assert client.get(versions).status_code == 404
+    publication.publish(built.meeting, officer)
+    page = soup(client.get(reverse("web:meeting_detail", args=[built.meeting.pk])))
+    assert page.select("#publication form") == []
+    assert page.select_one("#version-history") is not None
+    assert client.get(versions).status_code == 200
+
+
+def test_version_history_shows_the_difference_without_restricted_parts(
+    built: Built, officer: Any, officer_client: Client
+) -> None:
+    publication.approve(built.meeting, officer)
+    publication.publish(built.meeting, officer, "First release")
+    built.public_item.text = "Calls answered within the target."
+    built.public_item.save()
+    built.restricted_item.text = f"{ITEM_TEXT} changed"
+    built.restricted_item.save()
+    publication.after_edit(built.meeting, officer)
+    url = reverse("web:meeting_versions", args=[built.meeting.pk])
+    public = Client().get(url)
+    text = public.content.decode()
+    for marker in MARKERS:
+        assert marker not in text
+    page = soup(public)
+    sections = page.select("section.app-version")
+    assert [s["id"] for s in sections] == ["version-2", "version-1"]
+    added = [ins.get_text(" ", strip=True) for ins in sections[0].select("ins")]
+    removed = [d.get_text(" ", strip=True) for d in sections[0].select("del")]
+    assert added == ["+ added: Calls answered within the target."]
+    assert removed == ["− removed: Calls answered on time."]
+    for mark in sections[0].select("ins, del"):
+        assert mark.select_one(".govuk-visually-hidden") is not None
+    assert "1 line added, 1 removed" in sections[0].get_text(" ", strip=True)
+    assert "First release" in sections[1].get_text(" ", strip=True)
+    assert page.select(".app-version__who") == []  # the public does not see who
+    officer_page = soup(officer_client.get(url))
+    assert officer_page.select_one(".app-version__who").get_text(strip=True) == "olivia"
+
+
+def test_a_part_restricted_after_publication_leaves_earlier_versions(
+    built: Built, officer: Any
+) -> None:
+    withdrawn = "MARKER-LATER-RESTRICTED-6a2d"
+    built.public_item.text = f"Calls answered on time. {withdrawn} was named."
+    built.public_item.save()
+    publication.approve(built.meeting, officer)
+    first = publication.publish(built.meeting, officer)
+    assert withdrawn in first.text
+    built.public_item.restricted = True
+    built.public_item.save()
+    second = publication.after_edit(built.meeting, officer)
+    assert second is not None and withdrawn not in second.text
+    response = Client().get(reverse("web:meeting_versions", args=[built.meeting.pk]))
+    html = response.content.decode()
+    assert withdrawn not in html and "Public contact" not in html
+    assert publication.REDACTED in html
