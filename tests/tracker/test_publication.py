@@ -187,6 +187,31 @@ def test_versions_only_after_publication_and_only_for_public_changes(
     assert list(meeting.versions.values_list("number", flat=True)) == [1, 2]
 
 
+def test_one_persons_sitting_is_one_version_and_another_person_makes_a_new_one(
+    built: Built, officer: Any
+) -> None:
+    meeting = built.meeting
+    publication.approve(meeting, officer)
+    publication.publish(meeting, officer)
+    for words in ("Calls answered", "Calls answered on time", "Calls answered on time, mostly."):
+        built.public_item.text = words  # saved as the officer types
+        built.public_item.save()
+        version = publication.after_edit(meeting, officer)
+        assert version is not None and version.number == 2
+    assert "Calls answered on time, mostly." in meeting.versions.get(number=2).text
+    assert "Calls answered on time, mostly." not in meeting.versions.get(number=1).text
+    other = create_account("officer-two", PASSWORD, "officer", [])
+    built.public_item.text = "Calls answered on time."
+    built.public_item.save()
+    third = publication.after_edit(meeting, other)
+    assert third is not None and third.number == 3
+    MeetingVersion.objects.filter(pk=third.pk).update(created=third.created - dt.timedelta(hours=1))
+    built.public_item.text = "Calls answered on time, said the ACC."
+    built.public_item.save()
+    fourth = publication.after_edit(meeting, other)  # a later sitting: a new version
+    assert fourth is not None and fourth.number == 4
+
+
 def test_a_published_meeting_with_no_versions_gets_its_first_on_edit(built: Built) -> None:
     Meeting.objects.filter(pk=built.meeting.pk).update(status=Meeting.Status.PUBLISHED)
     first = publication.after_edit(built.meeting, None)

@@ -9,6 +9,7 @@ can show what changed. Versions are built only from :func:`public_text` and
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,21 +101,43 @@ def publish(meeting: Meeting, user: Any, note: str = "") -> MeetingVersion:
     return version
 
 
+CHANGED = "Changed after publication."
+SITTING = dt.timedelta(minutes=30)
+
+
 def after_edit(meeting: Meeting, user: Any) -> MeetingVersion | None:
     """Call after any saved change to a meeting's notes (the minute-taking pages do).
 
     Once the meeting is published, a change to what the public sees makes a new version
     of the published notes; any other change (or one before publication) makes none.
+    One person's changes in one sitting (within half an hour of the version their first
+    change made) are one version, so saving as they type does not make a version a
+    keystroke; the version made at publication is never changed.
     """
     with transaction.atomic():
         current = Meeting.objects.select_for_update().get(pk=meeting.pk)
         if current.status != Meeting.Status.PUBLISHED:
             return None
         latest = current.versions.order_by("-number").first()
-        if latest is not None and latest.text == public_text(current):
+        text = public_text(current)
+        if latest is not None and latest.text == text:
             return None
-        note = "Changed after publication." if latest else "First recorded version."
+        if latest is not None and _same_sitting(latest, user):
+            latest.record, latest.text = public_record(current), text
+            latest.save(update_fields=["record", "text"])
+            return latest
+        note = CHANGED if latest else "First recorded version."
         return _new_version(current, user, note)
+
+
+def _same_sitting(version: MeetingVersion, user: Any) -> bool:
+    """Whether ``version`` is this person's own change-version, made within the sitting."""
+    return (
+        version.note == CHANGED
+        and getattr(user, "is_authenticated", False)
+        and version.created_by_id == user.pk
+        and timezone.now() - version.created < SITTING
+    )
 
 
 def _new_version(meeting: Meeting, user: Any, note: str) -> MeetingVersion:

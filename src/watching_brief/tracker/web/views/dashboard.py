@@ -16,6 +16,7 @@ from watching_brief.tracker.meetings.models import Meeting
 from watching_brief.tracker.people.models import Post
 from watching_brief.tracker.web.roles import visible_actions, visible_items, visible_meetings
 from watching_brief.tracker.web.views.chart import LEGEND, MAX_DATES, chart_data, render_svg
+from watching_brief.tracker.web.views.question_sets import overdue_question_sets
 from watching_brief.tracker.web.views.shared import current_holders
 
 SOON = dt.timedelta(days=30)
@@ -45,6 +46,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "legend": LEGEND,
         "next_meetings": next_meetings(request.user),
         "today": today,
+        "overdue_responses": overdue_question_sets(request.user, today),
     }
     return render(request, "web/dashboard.html", context)
 
