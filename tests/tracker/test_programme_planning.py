@@ -19,6 +19,7 @@ from watching_brief.tracker.people.models import Tenure
 from watching_brief.tracker.programme.agenda import matters_arising, revisits_due
 from watching_brief.tracker.programme.models import PlannedTheme, Schedule
 from watching_brief.tracker.programme.planning import (
+    holder_role,
     plan_meeting,
     schedule_defaults,
     usual_attendance,
@@ -98,8 +99,22 @@ def test_usual_attendance_takes_current_holders_and_marks_temporary(series: Seri
     assert holder is not None and holder.kind == Tenure.Kind.TEMPORARY
     assert dcc.person == holder.person
     assert dcc.post_label == "T/DCC"
+    assert dcc.role == "T/Deputy Chief Constable"
     assert by_post["CC"].marker == ""
     assert all(attendee.status == "present" for attendee in usual)
+
+
+@pytest.mark.parametrize(
+    ("role", "kind", "written"),
+    [
+        ("Deputy Chief Constable", "temporary", "T/Deputy Chief Constable"),
+        ("T/Deputy Chief Constable", "substantive", "Deputy Chief Constable"),
+        ("Acting Chief Constable", "acting", "A/Chief Constable"),
+        ("T/ Deputy Chief Constable", "temporary", "T/Deputy Chief Constable"),
+    ],
+)
+def test_the_capacity_is_written_for_the_holder_now(role: str, kind: str, written: str) -> None:
+    assert holder_role(role, kind) == written
 
 
 def test_plan_meeting_fills_the_agenda(series: Series) -> None:
@@ -141,7 +156,7 @@ def test_plan_meeting_fills_the_agenda(series: Series) -> None:
     assert first.action is not None
     assert first.text == first.action.text
     month = f"{first.action.meeting.date:%B %Y}"
-    assert first.from_text == f"Action from the {month} meeting ({first.action.reference})"
+    assert first.from_text == f"the {month} meeting ({first.action.reference})"
     assert previous.date < date
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from watching_brief.extraction import ExtractionError, Minutes, extract_bytes
 from watching_brief.extraction.sources import sniff
@@ -16,6 +16,7 @@ from watching_brief.tracker.ingest.mapping import store_minutes
 from watching_brief.tracker.meetings.models import SourceDocument
 
 DOCUMENT_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".html", ".htm")
+ATTEMPTS = 3  # a document is stored again when a concurrent worker's insert collided
 
 
 @dataclass(slots=True)
@@ -63,25 +64,32 @@ def store_document(
 ) -> IngestResult:
     """Store a document's (possibly corrected) record and the document, all or nothing."""
     digest = hashlib.sha256(data).hexdigest()
-    if SourceDocument.objects.filter(sha256=digest).exists():
-        return IngestResult(path, "unchanged")
-    try:
-        with transaction.atomic():
-            stored = store_minutes(minutes, body)
-            SourceDocument.objects.create(
-                meeting=stored.meeting,
-                file_name=path.name[:500],
-                sha256=digest,
-                media_type=sniff(data),
-                size=len(data),
-                text=_document_text(data, str(path)),
-                record=minutes.model_dump(mode="json", by_alias=True),
-                warnings=minutes.warnings,
-            )
-            unmatched = link_carried_forward(stored.meeting)
-            book_revisits(stored.meeting)
-    except ValueError as error:
-        return IngestResult(path, "failed", reason=f"{path}: {error}")
+    for attempt in range(1, ATTEMPTS + 1):
+        if SourceDocument.objects.filter(sha256=digest).exists():
+            return IngestResult(path, "unchanged")
+        try:
+            with transaction.atomic():
+                stored = store_minutes(minutes, body)
+                SourceDocument.objects.create(
+                    meeting=stored.meeting,
+                    file_name=path.name[:500],
+                    sha256=digest,
+                    media_type=sniff(data),
+                    size=len(data),
+                    text=_document_text(data, str(path)),
+                    record=minutes.model_dump(mode="json", by_alias=True),
+                    warnings=minutes.warnings,
+                )
+                unmatched = link_carried_forward(stored.meeting)
+                book_revisits(stored.meeting)
+            break
+        except ValueError as error:
+            return IngestResult(path, "failed", reason=f"{path}: {error}")
+        except IntegrityError:
+            # Another worker stored the same person, post, body or series between our
+            # look-up and our insert; nothing of ours was kept, and this time we find it.
+            if attempt == ATTEMPTS:
+                raise
     status = "stored" if stored.created else "updated"
     return IngestResult(path, status, str(stored.meeting), kept=stored.kept, unmatched=unmatched)
 

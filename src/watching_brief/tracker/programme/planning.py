@@ -8,6 +8,7 @@ from :func:`..agenda.matters_arising` and revisits from :func:`..agenda.revisits
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -109,19 +110,30 @@ def usual_attendance(series: Series, date: dt.date) -> list[UsualAttendee]:
         post = row.post
         assert post is not None  # noqa: S101 - filtered above
         tenure = post.holder_on(date) or post.current_holder()
+        kind = tenure.kind if tenure else Tenure.Kind.SUBSTANTIVE
         attendees.append(
             UsualAttendee(
                 post=post,
                 person=tenure.person if tenure else row.person,
-                kind=tenure.kind if tenure else Tenure.Kind.SUBSTANTIVE,
-                role=row.role,
+                kind=kind,
+                role=holder_role(row.role or post.title, kind),
             )
         )
     return attendees
 
 
+MARKERS = {Tenure.Kind.TEMPORARY: "T/", Tenure.Kind.ACTING: "A/"}
+
+
+def holder_role(role: str, kind: str) -> str:
+    """The capacity as it should be written for a holder of this kind: "T/Deputy Chief
+    Constable" for a temporary holder, the plain title for a substantive one."""
+    plain = re.sub(r"^(?:[TA]/\s*|(?:temporary|acting)\s+)", "", role, flags=re.I)
+    return f"{MARKERS.get(kind, '')}{plain}"
+
+
 def _from_text(action: Action) -> str:
-    return f"Action from the {action.meeting.date:%B %Y} meeting ({action.reference})"
+    return f"the {action.meeting.date:%B %Y} meeting ({action.reference})"
 
 
 def _restricted(action: Action) -> bool:
@@ -214,7 +226,8 @@ def _attendee(series: Series, post: Post, date: dt.date) -> UsualAttendee | None
     )
     if tenure is None:
         return None
-    return UsualAttendee(post, tenure.person, tenure.kind, last.role if last else post.title)
+    role = holder_role((last.role if last else "") or post.title, tenure.kind)
+    return UsualAttendee(post, tenure.person, tenure.kind, role)
 
 
 def _store_attendance(

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from watching_brief.tracker.meetings.models import Decision, Meeting, Question
 from watching_brief.tracker.search.documents import clean, entries_for_meeting
@@ -127,20 +127,33 @@ def clean_query(query: str) -> str:
 
 
 def visible_entries(user: Any) -> QuerySet[SearchEntry]:
-    """Entries whose object ``user`` may see, read through ``web.roles`` at query time."""
+    """Entries whose object ``user`` may see, read through ``web.roles`` at query time.
+
+    Each check is a correlated ``EXISTS`` on the object's primary key, so a search looks
+    up only the entries its words matched, rather than listing every visible object of
+    the archive first.
+    """
     entries = SearchEntry.objects.all()
     if is_officer(user):
         return entries
-    meetings = visible_meetings(user).values("pk")
-    items = visible_items(user).values("pk")
-    statements = Q(meeting_id__in=meetings) & (Q(item__isnull=True) | Q(item_id__in=items))
+
+    def seen(rows: QuerySet[Any], column: str) -> Exists:
+        return Exists(rows.filter(pk=OuterRef(column)))
+
+    def statement(model: Any) -> Exists:
+        rows = model.objects.filter(
+            seen(visible_meetings(user), "meeting_id")
+            & (Q(item__isnull=True) | seen(visible_items(user), "item_id"))
+        )
+        return seen(rows, "object_id")
+
     Kind = SearchEntry.Kind
     allowed = (
-        Q(kind=Kind.MEETING, meeting_id__in=meetings)
-        | Q(kind=Kind.ITEM, object_id__in=items)
-        | Q(kind=Kind.ACTION, object_id__in=visible_actions(user).values("pk"))
-        | Q(kind=Kind.QUESTION, object_id__in=Question.objects.filter(statements).values("pk"))
-        | Q(kind=Kind.DECISION, object_id__in=Decision.objects.filter(statements).values("pk"))
+        (Q(kind=Kind.MEETING) & seen(visible_meetings(user), "meeting_id"))
+        | (Q(kind=Kind.ITEM) & seen(visible_items(user), "object_id"))
+        | (Q(kind=Kind.ACTION) & seen(visible_actions(user), "object_id"))
+        | (Q(kind=Kind.QUESTION) & statement(Question))
+        | (Q(kind=Kind.DECISION) & statement(Decision))
     )
     # The stored flags as well: a stale entry is hidden rather than shown.
     return entries.filter(allowed, published=True, restricted=False)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 
 from watching_brief.tracker.search.backends.base import (
     MARK_END,
@@ -90,11 +91,14 @@ class SqliteSearchBackend(SearchBackend):
         match = to_fts_query(query)
         if not match:
             return SearchPage(0)
-        subquery, params = entries.values("pk").query.sql_with_params()
-        # "+rowid": without the plus, SQLite hands the IN list to FTS5 as one rowid
-        # lookup per visible entry, each running the whole MATCH again (seconds on a
-        # large archive); with it, FTS5 runs the MATCH once and the list filters the hits.
-        where = f"{FTS_TABLE} MATCH %s AND +{FTS_TABLE}.rowid IN ({subquery})"
+        # The entries' conditions are checked for each hit (a correlated EXISTS on the
+        # hit's rowid), after FTS5 has run the MATCH once. "rowid IN (entries)" would
+        # list every visible entry of the archive first, or worse, be handed to FTS5 as
+        # one rowid lookup per entry, each running the whole MATCH again (seconds).
+        hit = RawSQL(f"{FTS_TABLE}.rowid", ())  # noqa: S611 - our table name, no input
+        mine = entries.filter(pk=hit).values("pk")
+        subquery, params = mine.query.sql_with_params()
+        where = f"{FTS_TABLE} MATCH %s AND EXISTS ({subquery})"
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT count(*) FROM {FTS_TABLE} WHERE {where}", [match, *params])  # noqa: S608 - table and subquery are ours; values are parameters
             total = cursor.fetchone()[0]
