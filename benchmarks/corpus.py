@@ -102,6 +102,36 @@ TASKS = _words(
 )
 MONTHS = [dt.date(2000, m, 1).strftime("%B") for m in range(1, 13)]
 LAYOUTS = ("pdf", "board", "committee")
+_STEMS = _words("Ash Bram Cold Dun Elm Fern Gran Hol Kings Lang Mill Nor Oak Red Stan Thorn Wes")
+_ENDS = _words("ford ley wick dale bury moor")
+
+
+def places(count: int) -> list[str]:
+    """``count`` made-up place names: the usual twelve first, then stem + ending."""
+    more = [s + e for s in _STEMS for e in _ENDS if s + e not in PLACES]
+    random.Random(0).shuffle(more)
+    names = [*PLACES, *more]
+    if count > len(names):
+        raise ValueError(f"at most {len(names)} places")
+    return names[:count]
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How big and how spread notes are; the defaults are the corpus every benchmark
+    used before (``Shape()`` changes no note). ``bench_scale.py`` asks for more topics,
+    fewer actions per topic, more places over ten years, and the place in the title of
+    ``pdf`` notes so that each force has its own series of them."""
+
+    topics: tuple[int, int] = (4, 10)
+    actions_per_topic: tuple[int, ...] = (0, 1, 1, 2)
+    places: tuple[str, ...] = tuple(PLACES)
+    start: dt.date = dt.date(2019, 1, 1)
+    days: int = 7 * 365
+    place_in_pdf_title: bool = False
+
+
+DEFAULT_SHAPE = Shape()
 
 
 @dataclass(frozen=True)
@@ -130,6 +160,7 @@ class _Meeting:
     people: list[tuple[str, str, str]]  # name, role, abbrev
     apologies: list[tuple[str, str, str]]
     note: Note
+    shape: Shape = DEFAULT_SHAPE
 
 
 def _ordinal(day: int) -> str:
@@ -190,7 +221,7 @@ def _segments(
     An action's text is "OWNER|OWNER to TASK DUE.", the owner first for the owner column.
     """
     segs: list[tuple[str, str]] = []
-    size, n_actions = 0, m.rng.choice([0, 1, 1, 2])
+    size, n_actions = 0, m.rng.choice(m.shape.actions_per_topic)
     while size < budget:
         kind = m.rng.choice(["para", "para", "para", "question"])
         if kind == "question":
@@ -211,15 +242,17 @@ def _segments(
     return segs
 
 
-def _new_meeting(rng: random.Random, index: int, layout: str) -> _Meeting:
-    date = dt.date(2019, 1, 1) + dt.timedelta(days=rng.randint(0, 7 * 365))
+def _new_meeting(
+    rng: random.Random, index: int, layout: str, shape: Shape = DEFAULT_SHAPE
+) -> _Meeting:
+    date = shape.start + dt.timedelta(days=rng.randint(0, shape.days))
     date += dt.timedelta(days=max(0, 7 - date.weekday()) if date.weekday() > 4 else 0)
     people = _people(rng, rng.randint(6, 10))
     absent = {"pdf": 0, "board": rng.randint(0, 2), "committee": rng.randint(1, 2)}[layout]
     apologies = [people.pop() for _ in range(absent)]
-    place = rng.choice(PLACES)
+    place = rng.choice(shape.places)
     note = Note(f"{index:05d}-{place.lower()}-{layout}-{date:%Y-%m}", layout, "")
-    return _Meeting(rng, date, place, people, apologies, note)
+    return _Meeting(rng, date, place, people, apologies, note, shape)
 
 
 # --- layout (a): text exported from PDF ---------------------------------------------------
@@ -244,7 +277,8 @@ def _pdf_header(m: _Meeting) -> list[str]:
     day = m.date if m.rng.random() < 0.9 else m.date + dt.timedelta(days=1)  # wrong weekday
     names = [p[0] for p in m.people]
     caps = [f"{role} ({ab})" for _, role, ab in m.people]
-    head = f"""Monthly Assurance Meeting {m.date:%B %Y} – Meeting Notes
+    title = f"{m.place} Monthly Assurance Meeting" if m.shape.place_in_pdf_title else ""
+    head = f"""{title or "Monthly Assurance Meeting"} {m.date:%B %Y} – Meeting Notes
 Date:
 Chair:
 Minutes:
@@ -384,12 +418,14 @@ Councillor {cllrs[0]} (Chair)"""
 _RENDER = {"pdf": _pdf_note, "board": _board_note, "committee": _committee_note}
 
 
-def generate_one(index: int, size: int = 20_000, seed: int = 1) -> Note:
-    """One note, the same for the same (index, size, seed)."""
+def generate_one(
+    index: int, size: int = 20_000, seed: int = 1, shape: Shape = DEFAULT_SHAPE
+) -> Note:
+    """One note, the same for the same (index, size, seed, shape)."""
     rng = random.Random(f"{seed}:{index}")
     layout = LAYOUTS[index % len(LAYOUTS)]
-    m = _new_meeting(rng, index, layout)
-    topics = rng.sample(TOPICS, rng.randint(4, 10))
+    m = _new_meeting(rng, index, layout, shape)
+    topics = rng.sample(TOPICS, rng.randint(*shape.topics))
     budget = max(200, (size - 1500) // len(topics) - 300)
     m.note.text = "\n".join(_RENDER[layout](m, topics, budget)) + "\n"
     return m.note

@@ -122,7 +122,7 @@ def usual_attendance(series: Series, date: dt.date) -> list[UsualAttendee]:
     return attendees
 
 
-MARKERS = {Tenure.Kind.TEMPORARY: "T/", Tenure.Kind.ACTING: "A/"}
+MARKERS: dict[str, str] = {Tenure.Kind.TEMPORARY: "T/", Tenure.Kind.ACTING: "A/"}
 
 
 def holder_role(role: str, kind: str) -> str:
