@@ -72,9 +72,20 @@ golden: install ## score the extractor against every gold file
 	$(PYTHON) $(SHARED)/tools/score_extraction.py --gold examples \
 		--cmd "$(RUN) brief extract {input} --format json" -v
 
+.PHONY: bench-deps
+bench-deps: system-deps ## Debian's wrk, the load generator of the web and scale benchmarks
+	@command -v wrk >/dev/null 2>&1 || { \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq wrk >/dev/null; }
+
 .PHONY: bench
-bench: install ## benchmarks (printed figures and ratios to their baselines)
+bench: install bench-deps ## benchmarks (printed figures and ratios to their baselines)
 	$(RUN) python benchmarks/bench_extract.py
 	$(RUN) python benchmarks/bench_pdf.py
 	$(RUN) python benchmarks/bench_ingest.py
 	$(RUN) python benchmarks/bench_web.py
+	$(RUN) python benchmarks/bench_pack.py
+
+.PHONY: bench-scale
+bench-scale: install bench-deps ## the archive-scale benchmark (5,000 meetings on PostgreSQL and SQLite; long)
+	$(RUN) python benchmarks/bench_scale.py
