@@ -13,8 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
@@ -23,6 +21,7 @@ from watching_brief.publishing import render_docx, render_pack_docx, render_pack
 from watching_brief.tracker.documents.notes import notes_minutes
 from watching_brief.tracker.documents.pack import build_pack, file_stem
 from watching_brief.tracker.web.roles import is_officer, visible_meetings
+from watching_brief.tracker.web.views.access import officers_only
 
 MEDIA_TYPES = {
     "pdf": "application/pdf",
@@ -61,12 +60,9 @@ def meeting_notes_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 
 @require_GET
+@officers_only("Only officers may download a meeting's pack.")
 def meeting_pack_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     """The pack of a meeting, for officers."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not is_officer(request.user):
-        raise PermissionDenied("Only officers may download a meeting's pack.")
     if fmt not in PACKS:
         raise Http404("Packs come as PDF or DOCX.")
     meeting = get_object_or_404(visible_meetings(request.user), pk=pk)

@@ -9,15 +9,11 @@ queued as an ingest job and the batch page shows their progress, read from the d
 
 from __future__ import annotations
 
-import functools
 import hashlib
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -32,26 +28,12 @@ from watching_brief.tracker.web.forms import error_list
 from watching_brief.tracker.web.import_forms import BatchForm, UploadForm
 from watching_brief.tracker.web.models import ImportBatch, ImportFile, PendingImport
 from watching_brief.tracker.web.review import ReviewForms, corrected, review_forms
-from watching_brief.tracker.web.roles import is_officer
+from watching_brief.tracker.web.views.access import officers_only
 
-View = Callable[..., HttpResponse]
-
-
-def officers_only(view: View) -> View:
-    """Anonymous visitors are sent to sign in; other roles are refused."""
-
-    @functools.wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_officer(request.user):
-            raise PermissionDenied("Only officers may import notes.")
-        return view(request, *args, **kwargs)
-
-    return wrapped
+officers = officers_only("Only officers may import notes.")
 
 
-@officers_only
+@officers
 def upload(request: HttpRequest) -> HttpResponse:
     posted = request.method == "POST"
     batch_post = posted and "batch" in request.POST
@@ -112,7 +94,7 @@ def recent_batches(limit: int = 10) -> list[ImportBatch]:
     return batches
 
 
-@officers_only
+@officers
 def batch(request: HttpRequest, pk: Any) -> HttpResponse:
     """A batch's progress: files queued, running, stored, unchanged and failed."""
     found = get_object_or_404(ImportBatch.objects.select_related("user"), pk=pk)
@@ -151,7 +133,7 @@ batch_urlpatterns: list[URLPattern] = [
 ]
 
 
-@officers_only
+@officers
 def review(request: HttpRequest, token: str) -> HttpResponse:
     user: Any = request.user
     pending = PendingImport.objects.filter(token=token, user=user).first()

@@ -7,16 +7,11 @@ and shows each due date resolved as it is typed (``resolve_due``).
 
 from __future__ import annotations
 
-import functools
 import time
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -37,32 +32,21 @@ from watching_brief.tracker.web.minute_forms import (
     action_initial,
     item_minutes,
 )
-from watching_brief.tracker.web.roles import is_officer, visible_meetings
+from watching_brief.tracker.web.roles import visible_meetings
+from watching_brief.tracker.web.views.access import officers_only
 from watching_brief.tracker.web.views.shared import assurance_tag
 
-View = Callable[..., HttpResponseBase]
 AUTOSAVE_HEADER = "X-Autosave"
 
 
-def officers_only(view: View) -> View:
-    """Anonymous visitors are sent to sign in; other roles are refused."""
-
-    @functools.wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_officer(request.user):
-            raise PermissionDenied("Only officers may minute meetings.")
-        return view(request, *args, **kwargs)
-
-    return wrapped
+officers = officers_only("Only officers may minute meetings.")
 
 
 def _meeting(request: HttpRequest, pk: int) -> Meeting:
     return get_object_or_404(visible_meetings(request.user), pk=pk)
 
 
-@officers_only
+@officers
 @require_GET
 def minute_meeting(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
@@ -79,7 +63,7 @@ def minute_meeting(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "web/minuting/minute_meeting.html", {"meeting": meeting, "rows": rows})
 
 
-@officers_only
+@officers
 @require_GET
 def resolve_due_view(request: HttpRequest, pk: int) -> JsonResponse:
     """The date a due date as typed resolves to: {"due": "2026-08-24", "display": ...}."""
@@ -98,7 +82,7 @@ def _stamp_key(item: Item) -> str:
     return f"minuted-{item.pk}"
 
 
-@officers_only
+@officers
 def minute_item(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
     item = get_object_or_404(meeting.items, pk=item_pk)

@@ -4,13 +4,9 @@ the next meeting (officers only)."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -40,24 +36,11 @@ from watching_brief.tracker.programme.planning import (
 )
 from watching_brief.tracker.programme.work import HORIZON, Programme, work_programme
 from watching_brief.tracker.web.forms import DATE_PARTS, error_list
-from watching_brief.tracker.web.roles import is_officer, visible_actions, visible_meetings
+from watching_brief.tracker.web.roles import visible_actions, visible_meetings
+from watching_brief.tracker.web.views.access import officers_only
 from watching_brief.tracker.web.views.shared import status_tag
 
-View = Callable[..., HttpResponse]
-
-
-def officers_only(view: View) -> View:
-    """Anonymous visitors are sent to sign in; other roles are refused."""
-
-    @functools.wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_officer(request.user):
-            raise PermissionDenied("Only officers may see and plan the work programme.")
-        return view(request, *args, **kwargs)
-
-    return wrapped
+officers = officers_only("Only officers may see and plan the work programme.")
 
 
 def _series(pk: int) -> Series:
@@ -83,7 +66,7 @@ def _query_date(request: HttpRequest) -> dt.date | None:
 
 
 @require_http_methods(["GET"])
-@officers_only
+@officers
 def programme_index(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     rows = []
@@ -100,7 +83,7 @@ def programme_index(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET"])
-@officers_only
+@officers
 def series_programme(request: HttpRequest, pk: int) -> HttpResponse:
     series = _series(pk)
     programme = _programme(request, series)
@@ -125,7 +108,7 @@ def _schedule_initial(series: Series, schedule: Schedule | None) -> dict[str, An
 
 
 @require_http_methods(["GET", "POST"])
-@officers_only
+@officers
 def series_schedule(request: HttpRequest, pk: int) -> HttpResponse:
     series = _series(pk)
     schedule = schedule_of(series)
@@ -150,7 +133,7 @@ def series_schedule(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@officers_only
+@officers
 def schedule_change(request: HttpRequest, pk: int) -> HttpResponse:
     series = _series(pk)
     schedule = schedule_of(series)
@@ -188,7 +171,7 @@ def schedule_change(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@officers_only
+@officers
 def planned_theme_add(request: HttpRequest, pk: int) -> HttpResponse:
     series = _series(pk)
     programme = _programme(request, series, count=HORIZON * 2)
@@ -264,7 +247,7 @@ def _posted_date(request: HttpRequest) -> dt.date | None:
 
 
 @require_http_methods(["GET", "POST"])
-@officers_only
+@officers
 def plan_meeting(request: HttpRequest, pk: int) -> HttpResponse:
     series = _series(pk)
     programme = _programme(request, series)

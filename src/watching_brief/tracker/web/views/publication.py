@@ -5,12 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import wraps
-from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -18,22 +14,9 @@ from django.views.decorators.http import require_GET, require_POST
 from watching_brief.tracker.meetings import publication
 from watching_brief.tracker.meetings.models import Meeting, MeetingVersion
 from watching_brief.tracker.web.roles import is_officer, visible_meetings
+from watching_brief.tracker.web.views.access import officers_only
 
-View = Callable[..., HttpResponse]
-
-
-def officer_only(view: View) -> View:
-    """Anonymous visitors go to the sign-in page; signed-in non-officers get 403."""
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_officer(request.user):
-            raise PermissionDenied("Only officers may approve or publish notes.")
-        return view(request, *args, **kwargs)
-
-    return wrapped
+officers = officers_only("Only officers may approve or publish notes.")
 
 
 def _change(request: HttpRequest, pk: int, step: Callable[[Meeting], str]) -> HttpResponse:
@@ -48,7 +31,7 @@ def _change(request: HttpRequest, pk: int, step: Callable[[Meeting], str]) -> Ht
 
 
 @require_POST
-@officer_only
+@officers
 def meeting_approve(request: HttpRequest, pk: int) -> HttpResponse:
     def step(meeting: Meeting) -> str:
         notices = publication.approve(meeting, request.user)
@@ -62,7 +45,7 @@ def meeting_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@officer_only
+@officers
 def meeting_return_to_draft(request: HttpRequest, pk: int) -> HttpResponse:
     def step(meeting: Meeting) -> str:
         publication.return_to_draft(meeting, request.user)
@@ -72,7 +55,7 @@ def meeting_return_to_draft(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@officer_only
+@officers
 def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
     note = request.POST.get("note", "").strip()[:500]
 

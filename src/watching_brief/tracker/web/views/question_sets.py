@@ -26,7 +26,9 @@ from watching_brief.tracker.web.minute_forms import (
     question_set_initial,
 )
 from watching_brief.tracker.web.roles import is_officer, visible_meetings
-from watching_brief.tracker.web.views.minuting import officers_only
+from watching_brief.tracker.web.views.access import officers_only
+
+officers = officers_only("Only officers may keep question sets.")
 
 
 def overdue_question_sets(user: Any, today: dt.date) -> list[QuestionSet]:
@@ -40,7 +42,7 @@ def overdue_question_sets(user: Any, today: dt.date) -> list[QuestionSet]:
     )
 
 
-@officers_only
+@officers
 def question_set_list(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(visible_meetings(request.user), pk=pk)
     form = QuestionSetForm(request.POST or None, meeting)
@@ -69,7 +71,7 @@ def question_set_list(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@officers_only
+@officers
 def question_set_detail(request: HttpRequest, pk: int) -> HttpResponse:
     question_set = get_object_or_404(QuestionSet.objects.select_related("meeting"), pk=pk)
     meeting = question_set.meeting
@@ -109,7 +111,7 @@ def question_set_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@officers_only
+@officers
 @require_GET
 def question_set_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     question_set = get_object_or_404(QuestionSet, pk=pk)
