@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from watching_brief.extraction import record as rec
 from watching_brief.publishing.layout import long_date
 from watching_brief.tracker.actions.models import Action
+from watching_brief.tracker.exports.records import attendee_records, header_fields
 from watching_brief.tracker.meetings.models import Item, Meeting
 
 LABEL = re.compile(r"^(?:Action|Decision): ")
@@ -46,16 +47,8 @@ def notes_minutes(meeting: Meeting, full: bool) -> rec.Minutes:
     numbers = {item.pk: item.number or None for item in parts.items}
     actions = [action_record(a, numbers) for a in parts.actions]
     minutes = rec.Minutes(
-        title=meeting.title or None,
-        series=meeting.series.name,
-        body=meeting.series.body.name,
-        date=meeting.date,
-        start_time=f"{meeting.start_time:%H:%M}" if meeting.start_time else None,
-        end_time=f"{meeting.end_time:%H:%M}" if meeting.end_time else None,
-        venue=meeting.venue or None,
-        chair=meeting.chair or None,
-        minute_taker=meeting.minute_taker or None,
-        attendees=attendees(meeting),
+        **header_fields(meeting),
+        attendees=attendee_records(meeting),
         actions=actions,
         next_meeting=next_meeting(meeting),
     )
@@ -107,19 +100,6 @@ def restricted(item: Item) -> bool:
 def kept(item_id: int | None, parts: Parts, shown: list[Item]) -> bool:
     """A statement is shown when it sits under no item or under a shown one."""
     return item_id is None or item_id in {item.pk for item in shown}
-
-
-def attendees(meeting: Meeting) -> list[rec.Attendee]:
-    """Everyone in the attendance, in order, with capacity and abbreviation."""
-    return [
-        rec.Attendee(
-            name=one.person.name,
-            role=one.role or (one.post.title if one.post else None) or None,
-            abbrev=(one.post.abbrev if one.post else None) or None,
-            status=one.status,
-        )
-        for one in meeting.attendance.select_related("person", "post").order_by("position")
-    ]
 
 
 def action_record(action: Action, numbers: dict[int, str | None]) -> rec.Action:

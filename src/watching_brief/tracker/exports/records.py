@@ -88,16 +88,8 @@ def record_from_database(meeting: Meeting, user: Any) -> Record:
     items = list(visible_items(user).filter(meeting=meeting).select_related("parent"))
     numbers = {item.pk: item.number or None for item in items}
     minutes = rec.Minutes(
-        title=meeting.title or None,
-        series=meeting.series.name,
-        body=meeting.series.body.name,
-        date=meeting.date,
-        start_time=f"{meeting.start_time:%H:%M}" if meeting.start_time else None,
-        end_time=f"{meeting.end_time:%H:%M}" if meeting.end_time else None,
-        venue=meeting.venue or None,
-        chair=meeting.chair or None,
-        minute_taker=meeting.minute_taker or None,
-        attendees=_attendees(meeting),
+        **header_fields(meeting),
+        attendees=attendee_records(meeting),
         items=[_item(item) for item in items],
         actions=_actions(meeting, user, numbers),
         next_meeting=_next_meeting(meeting),
@@ -106,7 +98,23 @@ def record_from_database(meeting: Meeting, user: Any) -> Record:
     return minutes.model_dump(mode="json", by_alias=True)
 
 
-def _attendees(meeting: Meeting) -> list[rec.Attendee]:
+def header_fields(meeting: Meeting) -> dict[str, Any]:
+    """The record's header fields of a stored meeting (title, series, date, times ...)."""
+    return {
+        "title": meeting.title or None,
+        "series": meeting.series.name,
+        "body": meeting.series.body.name,
+        "date": meeting.date,
+        "start_time": f"{meeting.start_time:%H:%M}" if meeting.start_time else None,
+        "end_time": f"{meeting.end_time:%H:%M}" if meeting.end_time else None,
+        "venue": meeting.venue or None,
+        "chair": meeting.chair or None,
+        "minute_taker": meeting.minute_taker or None,
+    }
+
+
+def attendee_records(meeting: Meeting) -> list[rec.Attendee]:
+    """Everyone in the attendance, in order, with capacity and abbreviation."""
     return [
         rec.Attendee(
             name=one.person.name,
