@@ -47,19 +47,31 @@ class LogEntry:
     colour: str
 
 
-def filter_form(user: Any, params: QueryDict) -> ActionFilterForm:
-    """The filter form bound to the query string, with choices from what the user sees."""
+def filter_form(user: Any, params: QueryDict, *, choices: bool = True) -> ActionFilterForm:
+    """The filter form bound to the query string, with choices from what the user sees.
+
+    Without ``choices`` (the API, which shows no form) only the owner and series asked
+    for are looked up, so the same values are valid or not without listing every owner
+    and series of the archive on each request."""
     seen = visible_actions(user)
-    owners = seen.exclude(owner_post=None).values_list("owner_post__abbrev", flat=True)
-    series = visible_meetings(user).values_list("series__slug", "series__name")
-    return ActionFilterForm(params, sorted({o for o in owners if o}), sorted(set(series)))
+    if choices:
+        owners = seen.exclude(owner_post=None).values_list("owner_post__abbrev", flat=True)
+        series = visible_meetings(user).values_list("series__slug", "series__name")
+        return ActionFilterForm(params, sorted({o for o in owners if o}), sorted(set(series)))
+    owner, slug = params.get("owner", ""), params.get("series", "")
+    known_owner = bool(owner) and seen.filter(owner_post__abbrev=owner).exists()
+    named = visible_meetings(user).filter(series__slug=slug).values_list("series__name", flat=True)
+    name = named.first() if slug else None
+    return ActionFilterForm(
+        params, [owner] if known_owner else [], [(slug, name)] if name is not None else []
+    )
 
 
 def filtered_actions(
-    user: Any, params: QueryDict, today: dt.date
+    user: Any, params: QueryDict, today: dt.date, *, choices: bool = True
 ) -> tuple[ActionFilterForm, QuerySet[Action]]:
     """The visible actions the query string asks for, sorted as it asks."""
-    form = filter_form(user, params)
+    form = filter_form(user, params, choices=choices)
     values = form.cleaned_data if form.is_valid() else {}
     actions = action_queryset(
         overdue=bool(values.get("overdue")),

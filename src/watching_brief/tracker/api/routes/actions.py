@@ -88,7 +88,7 @@ def list_actions(
     request: HttpRequest, filters: Query[ActionFilters], paging: Query[Paging]
 ) -> dict[str, Any]:
     user, today = viewer(request), timezone.localdate()
-    form, actions = filtered_actions(user, web_params(filters), today)
+    form, actions = filtered_actions(user, web_params(filters), today, choices=False)
     if not form.is_valid():
         problems = [f"{name}: {' '.join(map(str, errors))}" for name, errors in form.errors.items()]
         raise HttpError(422, "; ".join(problems))

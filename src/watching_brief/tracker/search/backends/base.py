@@ -32,6 +32,9 @@ from watching_brief.tracker.web.roles import (
 MARK_START, MARK_END = "\x02", "\x03"
 MAX_QUERY_LENGTH = 500
 DEFAULT_LIMIT = 20
+# At most this many matches are counted, checked and ranked; beyond it the total reads
+# "more than RANKED" and only RANKED candidates (each backend says which) are ranked.
+RANKED = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +53,11 @@ class SearchHit:
 
 @dataclass(frozen=True, slots=True)
 class SearchPage:
+    """One page of hits; ``capped`` when more than ``total`` passages matched."""
+
     total: int
     hits: list[SearchHit] = field(default_factory=list)
+    capped: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,19 +112,100 @@ class SearchBackend(ABC):
         limit: int = DEFAULT_LIMIT,
         offset: int = 0,
     ) -> SearchPage:
-        """The passages matching ``query`` that ``user`` may see, best first."""
+        """The passages matching ``query`` that ``user`` may see, best first.
+
+        The words pick at most ``RANKED`` candidates among the entries the stored flags
+        allow (published, not restricted, nor under a restricted item); the hits are
+        then checked against ``web.roles`` before anything is shown, so an entry the
+        index has not caught up with is dropped, never shown.
+        """
         filters = SearchFilters(kinds, body, series, topic, owner, status, date_from, date_to)
-        entries = apply_filters(visible_entries(user), filters)
         text = clean_query(query)
         if not text:
             return SearchPage(0)
-        return self.run(text, entries, max(0, min(limit, 100)), max(0, offset))
+        officer = is_officer(user)
+        entries = SearchEntry.objects.all()
+        if not officer:
+            entries = entries.filter(published=True, restricted=False)
+        counted, ranked = self.match(text, apply_filters(entries, filters))
+        capped = counted > RANKED
+        limit, offset = max(0, min(limit, 100)), max(0, offset)
+        if not officer:
+            # The page's hits are checked first; only when one is refused (the index lags
+            # behind a change) is every candidate checked, so the total and the pages
+            # stay exact. Otherwise the total is the flags' count: an upper bound for as
+            # long as the index lags, by entries no page has shown.
+            shown = [pk for pk, _ in ranked[offset : offset + limit]]
+            if len(screen(user, shown)) < len(shown):
+                allowed = screen(user, [pk for pk, _ in ranked])
+                ranked = [(pk, rank) for pk, rank in ranked if pk in allowed]
+        chosen = ranked[offset : offset + limit]
+        snippets = self.snippets(text, [pk for pk, _ in chosen]) if chosen else {}
+        found = entries_by_id(pk for pk, _ in chosen)
+        hits = [
+            hit_from(found[pk], snippets.get(pk, found[pk].title), rank)
+            for pk, rank in chosen
+            if pk in found
+        ]
+        return SearchPage(RANKED if capped else len(ranked), hits, capped=capped)
 
     @abstractmethod
-    def run(
-        self, query: str, entries: QuerySet[SearchEntry], limit: int, offset: int
-    ) -> SearchPage:
-        """Match ``query`` among ``entries`` (already filtered for the user)."""
+    def match(
+        self, query: str, entries: QuerySet[SearchEntry]
+    ) -> tuple[int, list[tuple[int, float]]]:
+        """How many of ``entries`` match ``query``, counted up to ``RANKED + 1``, and the
+        best ``RANKED`` of them as (entry id, rank), best first."""
+
+    @abstractmethod
+    def snippets(self, query: str, ids: list[int]) -> dict[int, str]:
+        """The marked snippet of each entry in ``ids`` (a page of hits)."""
+
+
+def screen(user: Any, ids: list[int]) -> set[int]:
+    """Those of ``ids`` whose object ``user`` may see, read through ``web.roles`` now.
+
+    Candidates come from the flags stored on each entry; this check, on the candidates
+    only (at most ``RANKED``), is what decides. A count above ``RANKED`` is not checked
+    entry by entry: it is only ever shown as "more than ...". One query per kind of
+    object, each on primary keys, rather than a check per entry."""
+    entries = list(
+        SearchEntry.objects.filter(pk__in=ids).values_list("pk", "kind", "object_id", "meeting_id")
+    )
+    Kind = SearchEntry.Kind
+    wanted: dict[str, set[int]] = {kind: set() for kind in Kind.values}
+    for _, kind, object_id, _ in entries:
+        wanted[kind].add(object_id)
+    statements: dict[tuple[str, int], tuple[int, int | None]] = {
+        (str(kind), pk): (meeting_id, item_id)
+        for kind, model in ((Kind.QUESTION, Question), (Kind.DECISION, Decision))
+        for pk, meeting_id, item_id in model.objects.filter(pk__in=wanted[kind]).values_list(
+            "pk", "meeting_id", "item_id"
+        )
+    }
+    meeting_ids = {meeting_id for *_, meeting_id in entries}
+    meeting_ids |= {meeting_id for meeting_id, _ in statements.values()}
+    item_ids = wanted[Kind.ITEM] | {item_id for _, item_id in statements.values() if item_id}
+    meetings = set(visible_meetings(user).filter(pk__in=meeting_ids).values_list("pk", flat=True))
+    items = set(visible_items(user).filter(pk__in=item_ids).values_list("pk", flat=True))
+    actions = set(
+        visible_actions(user).filter(pk__in=wanted[Kind.ACTION]).values_list("pk", flat=True)
+    )
+
+    def allowed(kind: str, object_id: int, meeting_id: int) -> bool:
+        if kind == Kind.MEETING:
+            return meeting_id in meetings
+        if kind == Kind.ITEM:
+            return object_id in items
+        if kind == Kind.ACTION:
+            return object_id in actions
+        found = statements.get((kind, object_id))
+        return (
+            found is not None and found[0] in meetings and (found[1] is None or found[1] in items)
+        )
+
+    return {
+        pk for pk, kind, object_id, meeting_id in entries if allowed(kind, object_id, meeting_id)
+    }
 
 
 def clean_query(query: str) -> str:

@@ -21,10 +21,9 @@ from watching_brief.tracker.meetings.models import Meeting
 from watching_brief.tracker.search.backends.base import (
     MARK_END,
     MARK_START,
+    RANKED,
     SearchBackend,
-    SearchPage,
     best_snippet,
-    hit_from,
 )
 from watching_brief.tracker.search.models import SearchEntry
 
@@ -59,19 +58,33 @@ class PostgresSearchBackend(SearchBackend):
     def after_index(self, meeting: Meeting, entries: list[SearchEntry]) -> None:
         SearchEntry.objects.filter(meeting_id=meeting.pk).update(search_vector=entry_vector())
 
-    def run(
-        self, query: str, entries: QuerySet[SearchEntry], limit: int, offset: int
-    ) -> SearchPage:
+    def match(
+        self, query: str, entries: QuerySet[SearchEntry]
+    ) -> tuple[int, list[tuple[int, float]]]:
         tsquery = SearchQuery(query, search_type="websearch", config=CONFIG)
         matched = entries.filter(search_vector=tsquery)
-        total = matched.count()
-        ranked = matched.annotate(
-            rank=SearchRank(F("search_vector"), tsquery),
-            text_headline=headline("text", tsquery),
-            title_headline=headline("title", tsquery),
-        ).order_by("-rank", "-date", "pk")[offset : offset + limit]
-        hits = [
-            hit_from(entry, best_snippet(entry.text_headline, entry.title_headline), entry.rank)
-            for entry in ranked
-        ]
-        return SearchPage(total, hits)
+        counted = matched.values("pk")[: RANKED + 1].count()
+        candidates = matched
+        if counted > RANKED:
+            # A common word: rank only its newest RANKED matches. The planner walks the
+            # date index (search_entry_newest) when it expects many matches, else sorts
+            # them by date; ranking every match would read each one (~0.2 s per 50,000).
+            newest = matched.order_by("-date", "-pk").values_list("pk", flat=True)[:RANKED]
+            candidates = SearchEntry.objects.filter(pk__in=list(newest))
+        rows = (
+            candidates.annotate(rank=SearchRank(F("search_vector"), tsquery))
+            .order_by("-rank", "-date", "pk")
+            .values_list("pk", "rank")[:RANKED]
+        )
+        return counted, [(pk, float(rank)) for pk, rank in rows]
+
+    def snippets(self, query: str, ids: list[int]) -> dict[int, str]:
+        tsquery = SearchQuery(query, search_type="websearch", config=CONFIG)
+        rows = (
+            SearchEntry.objects.filter(pk__in=ids)
+            .annotate(
+                text_headline=headline("text", tsquery), title_headline=headline("title", tsquery)
+            )
+            .values_list("pk", "text_headline", "title_headline")
+        )
+        return {pk: best_snippet(text, title) for pk, text, title in rows}

@@ -17,11 +17,9 @@ from django.db.models.expressions import RawSQL
 from watching_brief.tracker.search.backends.base import (
     MARK_END,
     MARK_START,
+    RANKED,
     SearchBackend,
-    SearchPage,
     best_snippet,
-    entries_by_id,
-    hit_from,
 )
 from watching_brief.tracker.search.models import SearchEntry
 
@@ -85,35 +83,42 @@ def to_fts_query(query: str) -> str:
 class SqliteSearchBackend(SearchBackend):
     vendor = "sqlite"
 
-    def run(
-        self, query: str, entries: QuerySet[SearchEntry], limit: int, offset: int
-    ) -> SearchPage:
+    def match(
+        self, query: str, entries: QuerySet[SearchEntry]
+    ) -> tuple[int, list[tuple[int, float]]]:
         match = to_fts_query(query)
         if not match:
-            return SearchPage(0)
+            return 0, []
         # The entries' conditions are checked for each hit (a correlated EXISTS on the
         # hit's rowid), after FTS5 has run the MATCH once. "rowid IN (entries)" would
-        # list every visible entry of the archive first, or worse, be handed to FTS5 as
-        # one rowid lookup per entry, each running the whole MATCH again (seconds).
+        # list every entry of the archive first, or worse, be handed to FTS5 as one rowid
+        # lookup per entry, each running the whole MATCH again (seconds).
         hit = RawSQL(f"{FTS_TABLE}.rowid", ())  # noqa: S611 - our table name, no input
         mine = entries.filter(pk=hit).values("pk")
         subquery, params = mine.query.sql_with_params()
         where = f"{FTS_TABLE} MATCH %s AND EXISTS ({subquery})"
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM {FTS_TABLE} WHERE {where}", [match, *params])  # noqa: S608 - table and subquery are ours; values are parameters
-            total = cursor.fetchone()[0]
             cursor.execute(
-                f"SELECT rowid, bm25({FTS_TABLE}, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS rank,"  # noqa: S608 - as above
-                f" snippet({FTS_TABLE}, 1, %s, %s, '…', {SNIPPET_TOKENS}),"
-                f" highlight({FTS_TABLE}, 0, %s, %s)"
-                f" FROM {FTS_TABLE} WHERE {where} ORDER BY rank, rowid LIMIT %s OFFSET %s",
-                [*MARKS, *MARKS, match, *params, limit, offset],
+                f"SELECT count(*) FROM (SELECT 1 FROM {FTS_TABLE} WHERE {where} LIMIT %s)",  # noqa: S608 - table and subquery are ours; values are parameters
+                [match, *params, RANKED + 1],
+            )
+            counted = cursor.fetchone()[0]
+            cursor.execute(
+                f"SELECT rowid, bm25({FTS_TABLE}, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS rank"  # noqa: S608 - as above
+                f" FROM {FTS_TABLE} WHERE {where} ORDER BY rank, rowid LIMIT %s",
+                [match, *params, RANKED],
             )
             rows = cursor.fetchall()
-        found = entries_by_id(row[0] for row in rows)
-        hits = [
-            hit_from(found[pk], best_snippet(text, title), -rank)
-            for pk, rank, text, title in rows
-            if pk in found
-        ]
-        return SearchPage(total, hits)
+        return counted, [(pk, -rank) for pk, rank in rows]
+
+    def snippets(self, query: str, ids: list[int]) -> dict[int, str]:
+        match = to_fts_query(query)
+        marks = ", ".join("%s" for _ in ids)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, snippet({FTS_TABLE}, 1, %s, %s, '…', {SNIPPET_TOKENS}),"  # noqa: S608 - as above
+                f" highlight({FTS_TABLE}, 0, %s, %s)"
+                f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid IN ({marks})",
+                [*MARKS, *MARKS, match, *ids],
+            )
+            return {pk: best_snippet(text, title) for pk, text, title in cursor.fetchall()}

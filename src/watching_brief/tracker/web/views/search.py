@@ -70,12 +70,13 @@ class HitPages:
     def __init__(self, run: Any) -> None:
         self.run = run
         self.total: int | None = None
+        self.capped = False
         self.cache: dict[tuple[int, int], list[SearchHit]] = {}
 
     def fetch(self, offset: int, limit: int) -> list[SearchHit]:
         if (offset, limit) not in self.cache:
             page = self.run(limit=limit, offset=offset)
-            self.total = page.total
+            self.total, self.capped = page.total, page.capped
             self.cache[(offset, limit)] = page.hits
         return self.cache[(offset, limit)]
 
@@ -147,6 +148,7 @@ def run_search(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
         "query_string": others.urlencode(),
         "results": [hit_row(hit) for hit in page.object_list],
         "total": page.paginator.count,
+        "capped": hits.capped,
     }
 
 
