@@ -17,6 +17,7 @@ from tests.tracker.readable import readable
 from watching_brief.tracker.actions.models import Action
 from watching_brief.tracker.exports import write_bundle
 from watching_brief.tracker.ingest.services import ingest_paths
+from watching_brief.tracker.meetings import publication
 from watching_brief.tracker.meetings.models import Item, Meeting
 from watching_brief.tracker.people.models import Post
 from watching_brief.tracker.web.accounts import create_account
@@ -33,13 +34,20 @@ def hidden(transactional_db: None) -> None:
     (of the DCC post), and one all through a meeting put back in draft."""
     ingest_paths([EXAMPLES])
     item = Item.objects.filter(meeting__date="2026-02-24").order_by("position")[2]
-    item.restricted, item.title = True, f"{ITEM} {item.title}"
-    item.text = f"{ITEM} {item.text}"
+    # the item's words were public in an earlier published version, restricted since:
+    # the version history must not show them any more
+    item.title, item.text = f"{ITEM} {item.title}", f"{ITEM} {item.text}"
     item.save()
+    assert publication.after_edit(item.meeting, None) is not None
+    item.restricted = True
+    item.save()
+    assert publication.after_edit(item.meeting, None) is not None
+    assert ITEM in item.meeting.versions.get(number=1).text  # stored, never to be shown
     action = Action.objects.filter(meeting__date="2026-03-24", owner_post__abbrev="ACC").first()
     assert action is not None
     action.restricted, action.text = True, f"{ACTION} {action.text}"
     action.save()
+    assert publication.after_edit(action.meeting, None) is not None
     draft = Meeting.objects.get(date="2026-01-27")
     draft.status, draft.title = Meeting.Status.DRAFT, f"{DRAFT} January"
     draft.save()
@@ -59,6 +67,9 @@ def start_urls() -> list[str]:
     urls += ["/api/meetings?limit=200", "/api/actions?limit=200", "/api/openapi.json"]
     for meeting in Meeting.objects.all():
         urls += [f"/meetings/{meeting.pk}/", f"/meetings/{meeting.pk}/source/"]
+        urls += [f"/meetings/{meeting.pk}/versions/", f"/meetings/{meeting.pk}/pack.pdf"]
+        urls += [f"/meetings/{meeting.pk}/notes.{kind}" for kind in ("pdf", "docx")]
+        urls += [f"/meetings/{meeting.pk}/notes.pdf?view=full"]
         urls += [f"/api/meetings/{meeting.pk}", f"/series/{meeting.series.slug}/pack/"]
         urls += [f"/series/{meeting.series.slug}/meetings.ics"]
     for action in Action.objects.all():
