@@ -19,7 +19,8 @@ from typing import Any
 from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from watching_brief.tracker.meetings.models import Decision, Meeting, Question
+from watching_brief.tracker.meetings.models import Body, Decision, Meeting, Question, Series
+from watching_brief.tracker.people.models import Post
 from watching_brief.tracker.search.documents import clean, entries_for_meeting
 from watching_brief.tracker.search.models import SearchEntry
 from watching_brief.tracker.web.roles import (
@@ -279,9 +280,10 @@ def apply_filters(entries: QuerySet[SearchEntry], filters: SearchFilters) -> Que
         entries = entries.filter(topic__icontains=word)
     if filters.owner:
         owner = filters.owner.strip()
+        # the posts first (a handful of ids), so the entries need no join per match
+        posts = Post.objects.filter(Q(abbrev__iexact=owner) | Q(title__iexact=owner))
         entries = entries.filter(
-            Q(owner_post__abbrev__iexact=owner)
-            | Q(owner_post__title__iexact=owner)
+            Q(owner_post_id__in=list(posts.values_list("pk", flat=True)))
             | Q(owner_text__iexact=owner)
         )
     if filters.status:
@@ -295,9 +297,12 @@ def apply_filters(entries: QuerySet[SearchEntry], filters: SearchFilters) -> Que
 
 
 def _named(relation: str, value: str) -> Q:
-    """A body or series by slug, name or id."""
-    match = Q(**{f"{relation}__slug": value}) | Q(**{f"{relation}__name__iexact": value})
-    return match | Q(**{f"{relation}_id": int(value)}) if value.isdigit() else match
+    """A body or series by slug, name or id (looked up first: no join per match)."""
+    match = Q(slug=value) | Q(name__iexact=value)
+    if value.isdigit():
+        match |= Q(pk=int(value))
+    found = Body.objects.filter(match) if relation == "body" else Series.objects.filter(match)
+    return Q(**{f"{relation}_id__in": list(found.values_list("pk", flat=True))})
 
 
 def marked_html(text: str) -> str:
