@@ -50,6 +50,10 @@ class SearchEntry(models.Model):
             GinIndex(fields=["search_vector"], name="search_entry_vector"),
             # The newest matches of a common word, walked in date order (backends/postgres).
             models.Index(fields=["-date", "-id"], name="search_entry_newest"),
+            # The status filter (actions only): a handful of rows to recheck, not a scan.
+            models.Index(
+                fields=["status"], condition=~models.Q(status=""), name="search_entry_status"
+            ),
         ]
 
     def __str__(self) -> str:
