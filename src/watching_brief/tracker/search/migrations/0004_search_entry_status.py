@@ -4,16 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0004_question_sets_and_versions'),
-        ('people', '0002_post_email'),
-        ('search', '0003_search_entry_newest'),
+        ("meetings", "0004_question_sets_and_versions"),
+        ("people", "0002_post_email"),
+        ("search", "0003_search_entry_newest"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='searchentry',
-            index=models.Index(condition=models.Q(('status', ''), _negated=True), fields=['status'], name='search_entry_status'),
+            model_name="searchentry",
+            index=models.Index(
+                condition=models.Q(("status", ""), _negated=True),
+                fields=["status"],
+                name="search_entry_status",
+            ),
         ),
     ]
