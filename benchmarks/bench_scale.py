@@ -57,6 +57,7 @@ from bench_web import (  # noqa: E402
     free_port,
     parse_wrk,
     settle,
+    wait_until_up,
 )
 from common import progress as progress_bar  # noqa: E402
 from corpus import Note, Shape, _new_meeting, generate_one, places, write_notes  # noqa: E402
@@ -536,17 +537,7 @@ def api_server(env: dict[str, str], tmp: Path, server_workers: int) -> Iterator[
     with log.open("wb") as out:
         server = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
         try:
-            deadline = time.monotonic() + 60
-            while True:
-                if server.poll() is not None:
-                    raise SystemExit(f"server exited ({server.returncode}): {log.read_text()}")
-                try:
-                    fetch(f"{base}{STATIC_URL}", timeout=2)
-                    break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        raise SystemExit("server did not answer in 60 s") from None
-                    time.sleep(0.2)
+            wait_until_up(server, base, log)
             yield base
         finally:
             server.terminate()

@@ -243,6 +243,21 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def wait_until_up(server: subprocess.Popen[bytes], base: str, log: Path) -> None:
+    """Wait (60 s at most) until the server started as ``server`` answers at ``base``."""
+    deadline = time.monotonic() + 60
+    while True:
+        if server.poll() is not None:
+            raise SystemExit(f"server exited ({server.returncode}); see {log}")
+        try:
+            fetch(f"{base}{STATIC_URL}", timeout=2)
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise SystemExit(f"server did not answer in 60 s; see {log}") from None
+            time.sleep(0.2)
+
+
 def fetch(url: str, timeout: float = 30) -> tuple[int, bytes]:
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - loopback
@@ -263,18 +278,8 @@ def running_server(data_dir: Path, workers: int, log: Path) -> Iterator[str]:
             command, env=server_env(data_dir), stdout=out, stderr=subprocess.STDOUT
         )
         try:
-            deadline = time.monotonic() + 60
             with console.status(f"waiting for {base}/"):
-                while True:
-                    if server.poll() is not None:
-                        raise SystemExit(f"server exited ({server.returncode}); see {log}")
-                    try:
-                        fetch(f"{base}{STATIC_URL}", timeout=2)
-                        break
-                    except OSError:
-                        if time.monotonic() > deadline:
-                            raise SystemExit(f"server did not answer in 60 s; see {log}") from None
-                        time.sleep(0.2)
+                wait_until_up(server, base, log)
             yield base
         finally:
             server.terminate()  # gunicorn: graceful stop of the arbiter and its workers
