@@ -23,7 +23,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import random
 import statistics
 import subprocess
 import sys
@@ -41,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import pin_one_core, write_figures  # noqa: E402
 from common import progress as progress_bar  # noqa: E402
-from corpus import Note, _new_meeting, generate_one, write_notes  # noqa: E402
+from corpus import Note, distinct_meetings, write_notes  # noqa: E402
 
 GOAL_LOG_MS = 200  # brief actions --overdue, end to end, on SQLite
 AS_OF = "2026-06-01"
@@ -64,33 +63,15 @@ def _ms(values: list[float]) -> dict[str, float]:
 # --- the corpus: one meeting per note -----------------------------------------------------
 
 
-def meeting_key(note: Note, index: int, seed: int) -> tuple[str, ...]:
-    """What the tracker files a note's meeting under: its series (and body) and date.
-
-    ``pdf`` notes name no body and all fall in the series "Monthly Assurance Meeting", so
-    their date alone must differ; ``board`` and ``committee`` series are per place. The
-    date is the one the generator drew (the same random draws, replayed).
-    """
-    date = _new_meeting(random.Random(f"{seed}:{index}"), index, note.layout).date
-    place = "" if note.layout == "pdf" else note.name.split("-")[1]
-    return (note.layout, place, date.isoformat())
-
-
 def distinct_notes(n: int, size: int, seed: int) -> tuple[list[Note], int]:
-    """``n`` notes whose series/date pairs all differ: a note that would land on a meeting
-    already taken is skipped (the next index is generated instead). Returns the skips."""
+    """``n`` notes whose series/date pairs all differ. Returns the skips."""
     notes: list[Note] = []
-    seen: set[tuple[str, ...]] = set()
-    index = skipped = 0
-    while len(notes) < n:
-        note = generate_one(index, size, seed)
-        key = meeting_key(note, index, seed)
-        if key in seen:
-            skipped += 1
-        else:
-            seen.add(key)
-            notes.append(note)
-        index += 1
+    skipped = 0
+    for note, skips in distinct_meetings(size, seed):
+        notes.append(note)
+        skipped = skips
+        if len(notes) == n:
+            break
     return notes, skipped
 
 

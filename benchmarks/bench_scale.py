@@ -29,7 +29,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import random
 import statistics
 import subprocess
 import sys
@@ -60,7 +59,7 @@ from bench_web import (  # noqa: E402
     wait_until_up,
 )
 from common import progress as progress_bar  # noqa: E402
-from corpus import Note, Shape, _new_meeting, generate_one, places, write_notes  # noqa: E402
+from corpus import Note, Shape, distinct_meetings, places, write_notes  # noqa: E402
 
 GOAL_SEARCH_P95_MS = 50
 PG_ADMIN_URL = os.environ.get("POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
@@ -103,29 +102,18 @@ def _ms(values: list[float]) -> dict[str, float]:
 # --- the corpus ------------------------------------------------------------------------------
 
 
-def meeting_key(note: Note, index: int, seed: int) -> tuple[str, ...]:
-    """The series/date a note is filed under (each place has its own series of each layout)."""
-    date = _new_meeting(random.Random(f"{seed}:{index}"), index, note.layout, SCALE_SHAPE).date
-    return (note.layout, note.name.split("-")[1], date.isoformat())
-
-
 def scale_notes(n: int, size: int, seed: int) -> tuple[list[Note], int]:
     """``n`` notes with distinct series/date pairs; returns them and how many were skipped."""
     notes: list[Note] = []
-    seen: set[tuple[str, ...]] = set()
-    index = skipped = 0
+    skipped = 0
     with progress_bar(console) as bar:
         task = bar.add_task("generating notes", total=n)
-        while len(notes) < n:
-            note = generate_one(index, size, seed, SCALE_SHAPE)
-            key = meeting_key(note, index, seed)
-            index += 1
-            if key in seen:
-                skipped += 1
-                continue
-            seen.add(key)
+        for note, skips in distinct_meetings(size, seed, SCALE_SHAPE):
             notes.append(note)
+            skipped = skips
             bar.advance(task)
+            if len(notes) == n:
+                break
     return notes, skipped
 
 

@@ -24,7 +24,6 @@ import argparse
 import contextlib
 import json
 import os
-import random
 import re
 import shutil
 import socket
@@ -45,7 +44,7 @@ from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import Note, _new_meeting, generate_one, write_notes  # noqa: E402
+from corpus import Note, distinct_meetings, write_notes  # noqa: E402
 
 GOAL_P95_MS = 150  # at 20 concurrent clients
 STATIC_URL = "/static/web/app.css"
@@ -124,13 +123,6 @@ print("STATS " + json.dumps({
 # --- the database ---------------------------------------------------------------------------
 
 
-def _meeting_key(note: Note, index: int, seed: int) -> tuple[str, ...]:
-    """The series/date the tracker files a note under (``pdf`` notes share one series)."""
-    date = _new_meeting(random.Random(f"{seed}:{index}"), index, note.layout).date
-    place = "" if note.layout == "pdf" else note.name.split("-")[1]
-    return (note.layout, place, date.isoformat())
-
-
 def corpus_for(actions: int, size: int, seed: int) -> tuple[list[Note], int]:
     """Notes with distinct series/date pairs until ``actions`` actions are planted.
 
@@ -138,18 +130,13 @@ def corpus_for(actions: int, size: int, seed: int) -> tuple[list[Note], int]:
     so it is skipped. Returns the notes and the number skipped.
     """
     notes: list[Note] = []
-    seen: set[tuple[str, ...]] = set()
-    planted = index = skipped = 0
-    while planted < actions:
-        note = generate_one(index, size, seed)
-        key = _meeting_key(note, index, seed)
-        index += 1
-        if key in seen:
-            skipped += 1
-            continue
-        seen.add(key)
+    planted = skipped = 0
+    for note, skips in distinct_meetings(size, seed):
         notes.append(note)
+        skipped = skips
         planted += len(note.actions)
+        if planted >= actions:
+            break
     return notes, skipped
 
 

@@ -20,7 +20,7 @@ import datetime as dt
 import json
 import random
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -453,3 +453,34 @@ if __name__ == "__main__":
     import sys
 
     print(generate_one(int(sys.argv[1]) if len(sys.argv) > 1 else 0).text)
+
+
+def meeting_key(note: Note, index: int, seed: int, shape: Shape = DEFAULT_SHAPE) -> tuple[str, ...]:
+    """What the tracker files a note's meeting under: its series (and body) and date.
+
+    ``pdf`` notes name no body and, unless the shape puts the place in their title, all
+    fall in one series, so their date alone must differ; ``board`` and ``committee``
+    series are per place. The date is the one the generator drew (the draws replayed).
+    """
+    date = _new_meeting(random.Random(f"{seed}:{index}"), index, note.layout, shape).date
+    own_series = note.layout != "pdf" or shape.place_in_pdf_title
+    place = note.name.split("-")[1] if own_series else ""
+    return (note.layout, place, date.isoformat())
+
+
+def distinct_meetings(
+    size: int = 20_000, seed: int = 1, shape: Shape = DEFAULT_SHAPE
+) -> Iterator[tuple[Note, int]]:
+    """Notes one after another whose series/date pairs all differ (a note that would land
+    on a meeting already taken is skipped), each with how many were skipped so far."""
+    seen: set[tuple[str, ...]] = set()
+    index = skipped = 0
+    while True:
+        note = generate_one(index, size, seed, shape)
+        key = meeting_key(note, index, seed, shape)
+        index += 1
+        if key in seen:
+            skipped += 1
+            continue
+        seen.add(key)
+        yield note, skipped
