@@ -152,7 +152,7 @@ def _page_runs(pdf: Any, number: int) -> list[Run]:
     textpage = page.get_textpage()
     try:
         boxes = [textpage.get_rect(index) for index in range(textpage.count_rects())]
-        starts = [textpage.get_index(box[0], (box[1] + box[3]) / 2, 0.5, 0.5) for box in boxes]
+        starts = [_char_at(textpage, box) for box in boxes]
         texts = _sliced_texts(textpage, starts) or [_bounded_text(textpage, box) for box in boxes]
         return [
             Run(box[0], box[1], box[2], box[3], text, *_font(textpage, start))
@@ -162,6 +162,12 @@ def _page_runs(pdf: Any, number: int) -> list[Run]:
     finally:
         textpage.close()
         page.close()
+
+
+def _char_at(textpage: Any, box: tuple[float, float, float, float]) -> int:
+    """Index of the character at a run's left edge, or -1 (pypdfium2 may answer None)."""
+    index = textpage.get_index(box[0], (box[1] + box[3]) / 2, 0.5, 0.5)
+    return index if isinstance(index, int) else -1
 
 
 def _sliced_texts(textpage: Any, starts: list[int]) -> list[str] | None:
