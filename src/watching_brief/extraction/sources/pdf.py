@@ -26,6 +26,11 @@ from watching_brief.extraction.sources.tables import TableKind, classify
 COLUMN_SLACK = 6.0
 BOLD = 600
 LARGER = 1.25
+FORCE_BOLD = 1 << 18
+CELL_PADDING = 14.0
+WORD_SPACE = 3.0
+BULLETS = "•●○◦▪■□–-*·Øo\uf0b7\uf0a7\uf0d8"
+BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 PARAGRAPH_GAP = 1.45
 HEADER_LABELS = re.compile(
     r"^\s*(?:date|time|chair|chaired\s+by|minutes|minute[\s-]?taker|notes\s+taken\s+by|"
@@ -190,13 +195,37 @@ def _bounded_text(textpage: Any, box: tuple[float, float, float, float]) -> str:
 
 
 def _font(textpage: Any, index: int) -> tuple[int, float]:
-    """Weight and size of a character (400 and 0 when unknown)."""
+    """Weight and size of a character (400 and 0 when unknown).
+
+    Many producers (LibreOffice, Word, Quartz) embed fonts without a weight: pdfium then
+    answers 400 or -1, and the weight is read from the font's name ("DejaVuSerif-Bold",
+    "ABCDEF+Arial,Bold", "Calibri-Semibold") or its ForceBold flag.
+    """
     import pypdfium2.raw as pdfium_c
 
     if index < 0:
         return 400, 0.0
     weight = pdfium_c.FPDFText_GetFontWeight(textpage.raw, index)
-    return (weight if weight > 0 else 400), pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
+    size = float(pdfium_c.FPDFText_GetFontSize(textpage.raw, index))
+    if weight < BOLD:
+        name, flags = _font_info(textpage, index)
+        if flags & FORCE_BOLD or BOLD_NAME.search(name):
+            weight = 700
+    return (weight if weight > 0 else 400), size
+
+
+def _font_info(textpage: Any, index: int) -> tuple[str, int]:
+    """The font's name (without a subset prefix) and its descriptor flags."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    buffer = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int(0)
+    length = pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, buffer, 128, ctypes.byref(flags))
+    if length <= 0:
+        return "", 0
+    return buffer.value.decode("latin-1").split("+")[-1], flags.value
 
 
 def _no_text_layer(data: bytes, name: str, options: ExtractionOptions) -> Document:
@@ -220,6 +249,47 @@ def _read_after_ocr(data: bytes, name: str, ocr: str, options: ExtractionOptions
         if result.returncode != 0:
             raise ExtractionError(name, f"OCR failed: {result.stderr.strip()[-200:]}")
         return read_pdf(target.read_bytes(), name, options.model_copy(update={"ocr": False}))
+
+
+def _first_word_width(run: Run) -> float:
+    """The width of a run's first word, from the run's width per character."""
+    text = run.text.strip()
+    if not text:
+        return 0.0
+    word = text.split()[0]
+    return (run.right - run.left) * len(word) / len(text)
+
+
+def _paragraph_break(last: Run, following: Run) -> bool:
+    """Does ``following`` start a new paragraph although ``last`` filled its line?"""
+    if (last.weight >= BOLD) != (following.weight >= BOLD):
+        return True
+    text = following.text.lstrip()
+    if not text or text[0] in BULLETS:
+        return True
+    ends_sentence = last.text.rstrip().endswith((".", ":", ";", "?", "!"))
+    return ends_sentence and (text[0].isupper() or text[0].isdigit())
+
+
+def _joined(parts: list[str]) -> str:
+    """Texts of wrapped lines joined: with a space, or none where a word was broken.
+
+    A token with no space in it (an item number such as "04/26/01" in a narrow column) is
+    broken where the column ends; a word broken at a hyphen keeps it, at a soft hyphen
+    loses it.
+    """
+    text = ""
+    for part in parts:
+        part = part.strip()
+        if not text:
+            text = part
+        elif text.endswith("\u00ad"):
+            text = text[:-1] + part
+        elif text.endswith(("-", "\u2010", "/")) or (" " not in text and not text[-1].isalpha()):
+            text += part
+        else:
+            text = f"{text} {part}"
+    return text
 
 
 def group_lines(runs: list[Run]) -> list[VisualLine]:
@@ -263,16 +333,61 @@ class _Reader:
     pitch: float = 12.0
     body_size: float = 10.0
     heading: tuple[float, int | None] | None = None
+    right_margin: float = 0.0
+    lines: list[VisualLine] = field(default_factory=list)
+    at: int = 0
 
     def page(self, runs: list[Run], number: int) -> None:
         self.previous = None
+        self.right_margin = max((run.right for run in runs), default=0.0)
         lines = group_lines(runs)
         self.pitch = typical_pitch(lines)
         self.body_size = body_size(runs)
         self.heading = None
-        for line in lines:
-            self.line(line, number)
+        self.lines = lines
+        for index, line in enumerate(lines):
+            if line.runs:  # a line whose runs all carried on a wrapped cell above is spent
+                self.at = index
+                self.line(line, number)
         self.flush(number)
+
+    def _continuation(
+        self, runs: list[Run], limit: float, alone: bool, prose: bool = False
+    ) -> list[str]:
+        """The texts of the next lines that carry on a wrapped cell (taken from those lines).
+
+        ``runs`` are the cell's runs on this line. A cell's text wraps onto the next line
+        when its next word did not fit (see :meth:`_wrapped`); the carried-on text starts
+        where the cell's text starts and ends before ``limit``. With ``alone``, nothing may
+        stand left of it (a label column left empty). With ``prose``, a full line that ends
+        a sentence before a capital, a number or a bullet, or a change between bold and
+        regular type, is a paragraph's end, not a wrap.
+        """
+        taken: list[str] = []
+        left, last = runs[0].left, runs[-1]
+        for following in self.lines[self.at + 1 :]:
+            if not following.runs:
+                continue
+            if last.bottom - following.top > self.pitch:
+                break
+            found = [
+                r
+                for r in following.runs
+                if r.left >= left - COLUMN_SLACK and r.left < limit + COLUMN_SLACK
+            ]
+            if not found or abs(found[0].left - left) > COLUMN_SLACK:
+                break
+            if alone and found[0] is not following.runs[0]:
+                break
+            if last.right + _first_word_width(found[0]) + WORD_SPACE < limit:
+                break
+            if prose and _paragraph_break(last, found[0]):
+                break
+            taken.append(" ".join(run.text for run in found))
+            for run in found:
+                following.runs.remove(run)
+            last = found[-1]
+        return taken
 
     def line(self, line: VisualLine, page: int) -> None:
         header = self._header(line)
@@ -320,7 +435,36 @@ class _Reader:
         same_place = self.heading == (size, table) and len(self._heading_runs(line)) == len(
             line.runs
         )
-        return emphasised and same_place and bool(self.builder.last_text())
+        return (
+            emphasised
+            and same_place
+            and bool(self.builder.last_text())
+            and self.previous is not None
+            and self._wrapped(self.previous, line)
+        )
+
+    def _wrapped(self, previous: VisualLine, line: VisualLine) -> bool:
+        """Did ``previous`` run out of room, so that ``line`` carries on its text?
+
+        The test of line wrapping: the first word of ``line`` would not have fitted at the
+        end of ``previous``. The room is the column's (up to the next column's start, less
+        the cells' padding) or the page's text width outside tables.
+        """
+        runs = self._heading_runs(previous)
+        following = self._heading_runs(line)
+        if not runs or not following:
+            return False
+        end = runs[-1].right
+        limit = self._right_limit(runs[-1])
+        return end + _first_word_width(following[0]) + WORD_SPACE >= limit
+
+    def _right_limit(self, run: Run) -> float:
+        table = self.table
+        if table is not None:
+            column = table.column_of(run)
+            if column + 1 < len(table.starts):
+                return table.starts[column + 1] - CELL_PADDING
+        return self.right_margin - WORD_SPACE
 
     def _heading_text(self, line: VisualLine) -> str:
         return " ".join(run.text for run in self._heading_runs(line))
@@ -345,7 +489,9 @@ class _Reader:
     def _plain(self, line: VisualLine, page: int) -> None:
         first = line.runs[0].text
         if len(line.runs) >= 2 and HEADER_LABELS.match(first):
-            rest = " ".join(run.text for run in line.runs[1:])
+            value = line.runs[1:]
+            more = self._continuation(value, self.right_margin - WORD_SPACE, alone=True)
+            rest = _joined([" ".join(run.text for run in value), *more])
             self.builder.add(f"{first.strip().rstrip(':')}: {rest}", None, page)
             return
         self.builder.add(line.text, None, page, line.emphasis(self.body_size)[0])
@@ -361,7 +507,9 @@ class _Reader:
             return
         if kind.number is not None and kind.number in columns:
             cell = Cell(table.index, table.row, kind.number, table.header[kind.number])
-            self.builder.add(" ".join(columns[kind.number]), cell, page)
+            numbers = [run for run in line.runs if table.column_of(run) == kind.number]
+            more = self._continuation(numbers, self._right_limit(numbers[-1]), kind.number == 0)
+            self.builder.add(_joined([" ".join(columns[kind.number]), *more]), cell, page)
         main = [" ".join(columns[c]) for c in sorted(columns) if c not in {kind.owner, kind.number}]
         item_column = kind.item if kind.item is not None else 0
         if main:
@@ -369,6 +517,10 @@ class _Reader:
             cell = Cell(table.index, table.row, item_column, header)
             items = [run for run in line.runs if table.column_of(run) == item_column]
             bold = bool(items) and all(run.weight >= BOLD for run in items)
+            if items and len(main) == 1 and not bold:
+                limit = self._right_limit(items[-1])
+                more = self._continuation(items, limit, alone=True, prose=True)
+                main = [_joined([main[0], *more])]
             self.builder.add(" ".join(main), cell, page, bold)
         if kind.owner is not None and kind.owner in columns:
             header = table.header[kind.owner]
