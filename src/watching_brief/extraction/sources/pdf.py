@@ -29,6 +29,14 @@ LARGER = 1.25
 FORCE_BOLD = 1 << 18
 CELL_PADDING = 14.0
 WORD_SPACE = 3.0
+GRID_GAP = 2.0
+BOLD_BODY = 0.6
+LIST_MARKER = re.compile(
+    r"^\s*(?:[•●○◦▪■□·*Ø\uf0b7\uf0a7\uf0d8-]|\(?[0-9]{1,3}(?:[.-]?[0-9A-Za-z]{1,3})?[.):]?"
+    r"|\(?[A-Za-z]{1,2}[.)]|[IVXivx]{1,5}[.)])\s*$"
+)
+LABEL = re.compile(r"^\s*[A-Z][\w()/&'’ -]{0,40}:\s*$")
+WORD = re.compile(r"[^\s\u00a0\u200b]+")
 BULLETS = "•●○◦▪■□–-*·Øo\uf0b7\uf0a7\uf0d8"
 BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 PARAGRAPH_GAP = 1.45
@@ -81,10 +89,13 @@ class VisualLine:
     def text(self) -> str:
         return " ".join(run.text for run in self.runs)
 
-    def emphasis(self, body_size: float) -> tuple[bool, float]:
-        """Is the line set in bold or larger type (a heading), and at what size?"""
+    def emphasis(self, body_size: float, bold_marks: bool = True) -> tuple[bool, float]:
+        """Is the line set in bold or larger type (a heading), and at what size?
+
+        ``bold_marks`` is False on a page whose body text is itself bold.
+        """
         first = self.runs[0]
-        bold = all(run.weight >= BOLD for run in self.runs)
+        bold = bold_marks and all(run.weight >= BOLD for run in self.runs)
         return bold or first.size >= LARGER * body_size, round(first.size, 1)
 
 
@@ -152,46 +163,87 @@ def _open(data: bytes, name: str) -> Any:
 
 
 def _page_runs(pdf: Any, number: int) -> list[Run]:
-    """The page's runs of text with their boxes and font (weight, size)."""
+    """The page's runs of text with their boxes and font (weight, size).
+
+    The words come from pdfium's text of the page (one line of it at a time, between its
+    CR LF breaks), never from the text under a box: producers that overprint to fake
+    bold, or kern each letter, give boxes that overlap and split words. The boxes
+    (pdfium's rects of the line's characters) only place the words: each word joins the
+    box its first character stands in, and the words of one box make a run.
+    """
     page = pdf[number]
     textpage = page.get_textpage()
     try:
-        boxes = [textpage.get_rect(index) for index in range(textpage.count_rects())]
-        starts = [_char_at(textpage, box) for box in boxes]
-        texts = _sliced_texts(textpage, starts) or [_bounded_text(textpage, box) for box in boxes]
-        return [
-            Run(box[0], box[1], box[2], box[3], text, *_font(textpage, start))
-            for box, start, text in zip(boxes, starts, texts, strict=True)
-            if text
-        ]
+        text = textpage.get_text_range()
+        if len(text) != textpage.count_chars():  # characters beyond the BMP shift offsets
+            return _bounded_runs(textpage)
+        runs: list[Run] = []
+        position = 0
+        for part in text.split("\r\n"):
+            if part.strip():
+                runs.extend(_line_runs(textpage, part, position))
+            position += len(part) + 2
+        return runs
     finally:
         textpage.close()
         page.close()
 
 
-def _char_at(textpage: Any, box: tuple[float, float, float, float]) -> int:
-    """Index of the character at a run's left edge, or -1 (pypdfium2 may answer None)."""
-    index = textpage.get_index(box[0], (box[1] + box[3]) / 2, 0.5, 0.5)
-    return index if isinstance(index, int) else -1
+def _line_runs(textpage: Any, part: str, offset: int) -> list[Run]:
+    """The runs of one line of pdfium's text (``part``, starting at character ``offset``)."""
+    words = [(m.start() + offset, m.group()) for m in WORD.finditer(part)]
+    if not words:
+        return []
+    rects = [textpage.get_rect(i) for i in range(textpage.count_rects(offset, len(part)))]
+    if not rects:
+        return []
+    if len(rects) == 1:
+        return [_run([rects[0]], [word for _, word in words], textpage, words[0][0])]
+    places: list[int] = []
+    for index, _word in words:
+        places.append(_rect_of(textpage.get_charbox(index), rects, places[-1] if places else 0))
+    runs = []
+    group = 0
+    for position in range(1, len(words) + 1):
+        if position == len(words) or places[position] != places[group]:
+            until = places[position] if position < len(words) else len(rects)
+            boxes = rects[places[group] : max(until, places[group] + 1)]
+            texts = [word for _, word in words[group:position]]
+            runs.append(_run(boxes, texts, textpage, words[group][0]))
+            group = position
+    return runs
 
 
-def _sliced_texts(textpage: Any, starts: list[int]) -> list[str] | None:
-    """Each run's text sliced from the page's text at the runs' first characters.
-
-    Runs come in character order, so a run's text runs up to the next run's first
-    character. When a start cannot be found or the order breaks, returns None and the
-    caller asks pdfium for each box's text instead (slower, same result).
-    """
-    in_order = all(a < b for a, b in zip(starts, starts[1:], strict=False))
-    if not in_order or any(start < 0 for start in starts):
-        return None
-    text = textpage.get_text_range()
-    bounds = [*starts, len(text)]
-    return [" ".join(text[bounds[i] : bounds[i + 1]].split()) for i in range(len(starts))]
+def _rect_of(box: tuple[float, float, float, float], rects: list[Any], first: int) -> int:
+    """The index of the rect (at or after ``first``) a character's box stands in."""
+    left, bottom, right, top = box
+    middle_x, middle_y = (left + right) / 2, (bottom + top) / 2
+    for index in range(first, len(rects)):
+        r_left, r_bottom, r_right, r_top = rects[index]
+        if r_left - 1 <= middle_x <= r_right + 1 and r_bottom - 1 <= middle_y <= r_top + 1:
+            return index
+    return first
 
 
-def _bounded_text(textpage: Any, box: tuple[float, float, float, float]) -> str:
-    return " ".join(textpage.get_text_bounded(*box).split())
+def _run(boxes: list[Any], words: list[str], textpage: Any, index: int) -> Run:
+    left = min(box[0] for box in boxes)
+    bottom = min(box[1] for box in boxes)
+    right = max(box[2] for box in boxes)
+    top = max(box[3] for box in boxes)
+    return Run(left, bottom, right, top, " ".join(words), *_font(textpage, index))
+
+
+def _bounded_runs(textpage: Any) -> list[Run]:
+    """Runs from the text under each of pdfium's boxes (when offsets cannot be trusted)."""
+    runs = []
+    for index in range(textpage.count_rects()):
+        box = textpage.get_rect(index)
+        text = " ".join(textpage.get_text_bounded(*box).split())
+        start = textpage.get_index(box[0], (box[1] + box[3]) / 2, 0.5, 0.5)
+        if text:
+            weight, size = _font(textpage, start if isinstance(start, int) else -1)
+            runs.append(Run(box[0], box[1], box[2], box[3], text, weight, size))
+    return runs
 
 
 def _font(textpage: Any, index: int) -> tuple[int, float]:
@@ -271,6 +323,10 @@ def _paragraph_break(last: Run, following: Run) -> bool:
     return ends_sentence and (text[0].isupper() or text[0].isdigit())
 
 
+def _text(runs: list[Run]) -> str:
+    return " ".join(run.text for run in runs)
+
+
 def _joined(parts: list[str]) -> str:
     """Texts of wrapped lines joined: with a space, or none where a word was broken.
 
@@ -334,6 +390,10 @@ class _Reader:
     body_size: float = 10.0
     heading: tuple[float, int | None] | None = None
     right_margin: float = 0.0
+    em: float = 10.0
+    bold_marks: bool = True
+    left_margin: float = 0.0
+    grid: list[float] = field(default_factory=list)
     lines: list[VisualLine] = field(default_factory=list)
     at: int = 0
 
@@ -343,6 +403,11 @@ class _Reader:
         lines = group_lines(runs)
         self.pitch = typical_pitch(lines)
         self.body_size = body_size(runs)
+        heights = sorted(run.top - run.bottom for run in runs)
+        bold = sum(len(run.text) for run in runs if run.weight >= BOLD)
+        self.bold_marks = bold <= BOLD_BODY * sum(len(run.text) for run in runs)
+        self.left_margin = min((run.left for run in runs), default=0.0)
+        self.em = heights[len(heights) // 2] if heights else 10.0
         self.heading = None
         self.lines = lines
         for index, line in enumerate(lines):
@@ -415,7 +480,7 @@ class _Reader:
         self.previous = line
 
     def _note_heading(self, line: VisualLine) -> None:
-        emphasised, size = line.emphasis(self.body_size)
+        emphasised, size = line.emphasis(self.body_size, self.bold_marks)
         table = self.table.index if self.table else None
         self.heading = (size, table) if emphasised and self._heading_runs(line) else None
 
@@ -430,7 +495,7 @@ class _Reader:
         """A second line of a heading set in the same bold or large type."""
         if self.heading is None or not self._heading_runs(line):
             return False
-        emphasised, size = line.emphasis(self.body_size)
+        emphasised, size = line.emphasis(self.body_size, self.bold_marks)
         table = self.table.index if self.table else None
         same_place = self.heading == (size, table) and len(self._heading_runs(line)) == len(
             line.runs
@@ -440,7 +505,20 @@ class _Reader:
             and same_place
             and bool(self.builder.last_text())
             and self.previous is not None
-            and self._wrapped(self.previous, line)
+            and (self._wrapped(self.previous, line) or self._centred(self.previous, line))
+        )
+
+    def _centred(self, previous: VisualLine, line: VisualLine) -> bool:
+        """Are both lines centred on one axis (a title set over several lines)?"""
+        if self.table is not None:
+            return False
+        indent = 2 * self.em + self.left_margin
+        middle = (previous.runs[0].left + previous.runs[-1].right) / 2
+        other = (line.runs[0].left + line.runs[-1].right) / 2
+        return (
+            previous.runs[0].left > indent
+            and line.runs[0].left > indent
+            and abs(middle - other) <= self.em
         )
 
     def _wrapped(self, previous: VisualLine, line: VisualLine) -> bool:
@@ -487,14 +565,43 @@ class _Reader:
         return previous.bottom - line.bottom > PARAGRAPH_GAP * self.pitch
 
     def _plain(self, line: VisualLine, page: int) -> None:
-        first = line.runs[0].text
-        if len(line.runs) >= 2 and HEADER_LABELS.match(first):
-            value = line.runs[1:]
-            more = self._continuation(value, self.right_margin - WORD_SPACE, alone=True)
-            rest = _joined([" ".join(run.text for run in value), *more])
-            self.builder.add(f"{first.strip().rstrip(':')}: {rest}", None, page)
-            return
-        self.builder.add(line.text, None, page, line.emphasis(self.body_size)[0])
+        """A line outside tables: one line, or one per cell of a grid laid out with tabs.
+
+        Runs far apart (a tab stop, a column of a borderless grid) are separate cells,
+        each written as a line of its own, row by row; a list marker ("1.", "5A.", "•")
+        stays with its text, and a label ("Date", "Present:") with a single value makes
+        one "Label: value" line.
+        """
+        cells = self._cells(line)
+        if len(cells) >= 2 and LIST_MARKER.match(_text(cells[0])):
+            cells = [cells[0] + cells[1], *cells[2:]]
+        first = _text(cells[0])
+        if len(cells) >= 2 and (HEADER_LABELS.match(first) or LABEL.match(first)):
+            label = first.strip().rstrip(":").strip()
+            if len(cells) == 2:
+                value = cells[1]
+                more = self._continuation(value, self.right_margin - WORD_SPACE, alone=True)
+                self.builder.add(f"{label}: {_joined([_text(value), *more])}", None, page)
+                return
+            self.builder.add(f"{label}:", None, page)
+            cells = cells[1:]
+        for cell in cells:
+            emphasis = VisualLine(cell).emphasis(self.body_size, self.bold_marks)[0]
+            self.builder.add(_text(cell), None, page, emphasis)
+
+    def _cells(self, line: VisualLine) -> list[list[Run]]:
+        """The line's runs split where the gap between two is wider than a tab's least."""
+        cells = [[line.runs[0]]]
+        for run in line.runs[1:]:
+            gap = run.left - cells[-1][-1].right
+            aligned = any(abs(run.left - start) <= self.em / 2 for start in self.grid)
+            if gap > GRID_GAP * self.em or (aligned and gap > self.em / 2):
+                cells.append([run])
+            else:
+                cells[-1].append(run)
+        if len(cells) > 1:
+            self.grid = [cell[0].left for cell in cells[1:]]
+        return cells
 
     def _table_line(self, table: Table, line: VisualLine, page: int) -> None:
         columns: dict[int, list[str]] = {}
@@ -516,7 +623,7 @@ class _Reader:
             header = table.header[item_column] if item_column < len(table.header) else ""
             cell = Cell(table.index, table.row, item_column, header)
             items = [run for run in line.runs if table.column_of(run) == item_column]
-            bold = bool(items) and all(run.weight >= BOLD for run in items)
+            bold = self.bold_marks and bool(items) and all(run.weight >= BOLD for run in items)
             if items and len(main) == 1 and not bold:
                 limit = self._right_limit(items[-1])
                 more = self._continuation(items, limit, alone=True, prose=True)
