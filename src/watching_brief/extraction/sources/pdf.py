@@ -30,6 +30,7 @@ FORCE_BOLD = 1 << 18
 CELL_PADDING = 14.0
 WORD_SPACE = 3.0
 GRID_GAP = 2.0
+MERGE_GAP = 0.8
 BOLD_BODY = 0.6
 LIST_MARKER = re.compile(
     r"^\s*(?:[•●○◦▪■□·*Ø\uf0b7\uf0a7\uf0d8-]|\(?[0-9]{1,3}(?:[.-]?[0-9A-Za-z]{1,3})?[.):]?"
@@ -174,7 +175,7 @@ def _page_runs(pdf: Any, number: int) -> list[Run]:
     page = pdf[number]
     textpage = page.get_textpage()
     try:
-        text = textpage.get_text_range()
+        text = textpage.get_text_range().replace("\ufffe", "-")  # pdfium's mark of a hyphen
         if len(text) != textpage.count_chars():  # characters beyond the BMP shift offsets
             return _bounded_runs(textpage)
         runs: list[Run] = []
@@ -214,6 +215,33 @@ def _line_runs(textpage: Any, part: str, offset: int) -> list[Run]:
     return runs
 
 
+def _merged(runs: list[Run]) -> list[Run]:
+    """Neighbouring runs a word space apart in the same type joined into one.
+
+    Some producers (Chromium's print) place every glyph on its own, so pdfium's boxes
+    hold a letter each; the run of a phrase is rebuilt from its words.
+    """
+    merged = [runs[0]]
+    for run in runs[1:]:
+        last = merged[-1]
+        gap = run.left - last.right
+        height = max(last.top - last.bottom, run.top - run.bottom)
+        same_type = (last.weight >= BOLD) == (run.weight >= BOLD) and abs(last.size - run.size) < 1
+        if same_type and -1 <= gap <= MERGE_GAP * height:
+            merged[-1] = Run(
+                last.left,
+                min(last.bottom, run.bottom),
+                run.right,
+                max(last.top, run.top),
+                f"{last.text} {run.text}",
+                last.weight,
+                last.size,
+            )
+        else:
+            merged.append(run)
+    return merged
+
+
 def _rect_of(box: tuple[float, float, float, float], rects: list[Any], first: int) -> int:
     """The index of the rect (at or after ``first``) a character's box stands in."""
     left, bottom, right, top = box
@@ -226,6 +254,10 @@ def _rect_of(box: tuple[float, float, float, float], rects: list[Any], first: in
 
 
 def _run(boxes: list[Any], words: list[str], textpage: Any, index: int) -> Run:
+    """A run from its words and the boxes they stand in (on the first box's line only:
+    pdfium joins a word hyphenated over two lines into one line of its text)."""
+    middle = (boxes[0][1] + boxes[0][3]) / 2
+    boxes = [box for box in boxes if box[1] <= middle <= box[3]]
     left = min(box[0] for box in boxes)
     bottom = min(box[1] for box in boxes)
     right = max(box[2] for box in boxes)
@@ -360,6 +392,7 @@ def group_lines(runs: list[Run]) -> list[VisualLine]:
             lines.append(VisualLine.of(run))
     for line in lines:
         line.runs.sort(key=lambda r: r.left)
+        line.runs = _merged(line.runs)
     return lines
 
 
@@ -394,6 +427,7 @@ class _Reader:
     bold_marks: bool = True
     left_margin: float = 0.0
     grid: list[float] = field(default_factory=list)
+    taken: VisualLine | None = None
     lines: list[VisualLine] = field(default_factory=list)
     at: int = 0
 
@@ -452,6 +486,8 @@ class _Reader:
             for run in found:
                 following.runs.remove(run)
             last = found[-1]
+            if not following.runs:
+                self.taken = following
         return taken
 
     def line(self, line: VisualLine, page: int) -> None:
@@ -477,7 +513,8 @@ class _Reader:
         else:
             self._table_line(self.table, line, page)
         self._note_heading(line)
-        self.previous = line
+        self.previous = self.taken or line
+        self.taken = None
 
     def _note_heading(self, line: VisualLine) -> None:
         emphasised, size = line.emphasis(self.body_size, self.bold_marks)
