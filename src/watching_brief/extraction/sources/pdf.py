@@ -139,7 +139,7 @@ def read_pdf(data: bytes, name: str, options: ExtractionOptions | None = None) -
             raise ExtractionError(name, f"the PDF has {pages} pages, more than {options.max_pages}")
         reader = _Reader(DocumentBuilder(name=name, media_type="application/pdf"))
         for number in range(pages):
-            reader.page(_page_runs(pdf, number), number + 1)
+            reader.page(_page_runs(pdf, number, name), number + 1)
     finally:
         pdf.close()
     document = reader.builder.build()
@@ -163,7 +163,7 @@ def _open(data: bytes, name: str) -> Any:
         raise ExtractionError(name, f"the PDF is damaged and cannot be read ({error})") from None
 
 
-def _page_runs(pdf: Any, number: int) -> list[Run]:
+def _page_runs(pdf: Any, number: int, name: str = "<pdf>") -> list[Run]:
     """The page's runs of text with their boxes and font (weight, size).
 
     The words come from pdfium's text of the page (one line of it at a time, between its
@@ -172,8 +172,15 @@ def _page_runs(pdf: Any, number: int) -> list[Run]:
     (pdfium's rects of the line's characters) only place the words: each word joins the
     box its first character stands in, and the words of one box make a run.
     """
-    page = pdf[number]
-    textpage = page.get_textpage()
+    import pypdfium2 as pdfium
+
+    try:
+        page = pdf[number]
+        textpage = page.get_textpage()
+    except pdfium.PdfiumError as error:
+        raise ExtractionError(
+            name, f"the PDF is damaged: page {number + 1} cannot be read ({error})"
+        ) from None
     try:
         text = textpage.get_text_range().replace("\ufffe", "-")  # pdfium's mark of a hyphen
         if len(text) != textpage.count_chars():  # characters beyond the BMP shift offsets
