@@ -29,6 +29,7 @@ LARGER = 1.25
 FORCE_BOLD = 1 << 18
 CELL_PADDING = 14.0
 WORD_SPACE = 3.0
+OCR_TIMEOUT = 900
 GRID_GAP = 2.0
 MERGE_GAP = 0.8
 BOLD_BODY = 0.6
@@ -328,18 +329,27 @@ def _no_text_layer(data: bytes, name: str, options: ExtractionOptions) -> Docume
 
 
 def _read_after_ocr(data: bytes, name: str, ocr: str, options: ExtractionOptions) -> Document:
+    """The PDF's text layer made by OCRmyPDF (Tesseract), then read as any PDF.
+
+    The document is marked ``read_by_ocr`` so that the record carries a warning.
+    """
     with tempfile.TemporaryDirectory() as folder:
         source, target = Path(folder) / "in.pdf", Path(folder) / "out.pdf"
         source.write_bytes(data)
-        result = subprocess.run(
-            [ocr, "--quiet", "--force-ocr", str(source), str(target)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if result.returncode != 0:
-            raise ExtractionError(name, f"OCR failed: {result.stderr.strip()[-200:]}")
-        return read_pdf(target.read_bytes(), name, options.model_copy(update={"ocr": False}))
+        command = [ocr, "--quiet", "--force-ocr", "--output-type", "pdf", "--optimize", "0",
+                   str(source), str(target)]  # fmt: skip
+        try:
+            result = subprocess.run(
+                command, capture_output=True, text=True, check=False, timeout=OCR_TIMEOUT
+            )
+        except subprocess.TimeoutExpired:
+            raise ExtractionError(name, f"OCR took longer than {OCR_TIMEOUT} s") from None
+        if result.returncode != 0 or not target.exists():
+            detail = result.stderr.strip().splitlines()[-1:] or [f"exit {result.returncode}"]
+            raise ExtractionError(name, f"OCR failed: {detail[0][:200]}")
+        document = read_pdf(target.read_bytes(), name, options.model_copy(update={"ocr": False}))
+    document.read_by_ocr = True
+    return document
 
 
 def _first_word_width(run: Run) -> float:
