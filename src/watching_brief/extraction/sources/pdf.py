@@ -10,10 +10,13 @@ is read as the owner and never joins the action's text. Pages are read one at a 
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import re
 import shutil
 import subprocess
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -299,25 +302,33 @@ def _font(textpage: Any, index: int) -> tuple[int, float]:
         return 400, 0.0
     weight = pdfium_c.FPDFText_GetFontWeight(textpage.raw, index)
     size = float(pdfium_c.FPDFText_GetFontSize(textpage.raw, index))
-    if weight < BOLD:
-        name, flags = _font_info(textpage, index)
-        if flags & FORCE_BOLD or BOLD_NAME.search(name):
-            weight = 700
+    if weight < BOLD and _bold_font(textpage, index):
+        weight = 700
     return (weight if weight > 0 else 400), size
 
 
-def _font_info(textpage: Any, index: int) -> tuple[str, int]:
-    """The font's name (without a subset prefix) and its descriptor flags."""
-    import ctypes
+_FONT_INFO = threading.local()
 
+
+@functools.lru_cache(maxsize=512)
+def _bold_name(name: bytes) -> bool:
+    return BOLD_NAME.search(name.decode("latin-1").split("+")[-1]) is not None
+
+
+def _bold_font(textpage: Any, index: int) -> bool:
+    """Is the character's font bold by its name or its ForceBold flag?"""
     import pypdfium2.raw as pdfium_c
 
-    buffer = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int(0)
-    length = pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, buffer, 128, ctypes.byref(flags))
+    state = getattr(_FONT_INFO, "state", None)
+    if state is None:
+        buffer = ctypes.create_string_buffer(128)
+        flags = ctypes.c_int(0)
+        state = _FONT_INFO.state = (buffer, flags, ctypes.byref(flags))
+    buffer, flags, flags_ref = state
+    length = pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, buffer, 128, flags_ref)
     if length <= 0:
-        return "", 0
-    return buffer.value.decode("latin-1").split("+")[-1], flags.value
+        return False
+    return bool(flags.value & FORCE_BOLD) or _bold_name(buffer.value)
 
 
 def _no_text_layer(data: bytes, name: str, options: ExtractionOptions) -> Document:
