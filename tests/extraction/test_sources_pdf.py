@@ -253,3 +253,27 @@ def test_an_item_number_wrapped_in_its_narrow_column_is_joined() -> None:
     lines = load_bytes(draw_pdf([page]), "notes.pdf").lines
     numbers = [line.text for line in lines if line.cell and line.cell.column == 0]
     assert numbers == ["04/26/01"]
+
+
+def test_page_numbers_and_file_paths_are_left_out() -> None:
+    def page(number: int) -> list[tuple[float, float, str]]:
+        return [
+            (60, 800, f"Text of page {number}."),
+            (60, 400, r"G:\pubworks\COMMITTEES\2005\minutes032305-final.doc"),
+            (60, 60, "Dedicated to Excellence"),
+            (500, 60, str(number)),
+            (280, 40, f"Page {number} of 2"),
+        ]
+
+    lines = lines_of(draw_pdf([page(1), page(2)]))
+    assert lines == [
+        "Text of page 1.",
+        "Dedicated to Excellence",
+        "Text of page 2.",
+        "Dedicated to Excellence",
+    ]
+
+
+def test_a_number_in_the_body_of_the_page_is_kept() -> None:
+    page = [(60, 800, "Members present:"), (60, 500, "12"), (60, 480, "Text.")]
+    assert "12" in lines_of(draw_pdf([page]))

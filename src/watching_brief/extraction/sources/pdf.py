@@ -33,6 +33,17 @@ FORCE_BOLD = 1 << 18
 CELL_PADDING = 14.0
 WORD_SPACE = 3.0
 OCR_TIMEOUT = 900
+FURNITURE_BAND = 0.1
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?"  # 12, - 12 -, (12)
+    r"|(?:page|p\.)\s*\|?\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"  # Page 1, Page 1 of 2
+    r"|\d{1,4}\s*(?:of|/)\s*\d{1,4})\s*$",  # 1 of 2
+    re.I,
+)
+FILE_PATH = re.compile(
+    r"^\s*(?:[A-Za-z]:\\|\\\\|/)[^\s/\\]*(?:[\\/][^\\/]+)+\.(?:docx?|pdf|rtf|odt|wpd)\s*$",
+    re.I,
+)
 GRID_GAP = 2.0
 MERGE_GAP = 0.8
 BOLD_BODY = 0.6
@@ -143,7 +154,8 @@ def read_pdf(data: bytes, name: str, options: ExtractionOptions | None = None) -
             raise ExtractionError(name, f"the PDF has {pages} pages, more than {options.max_pages}")
         reader = _Reader(DocumentBuilder(name=name, media_type="application/pdf"))
         for number in range(pages):
-            reader.page(_page_runs(pdf, number, name), number + 1)
+            height = _page_height(pdf, number)
+            reader.page(_page_runs(pdf, number, name), number + 1, height)
     finally:
         pdf.close()
     document = reader.builder.build()
@@ -165,6 +177,14 @@ def _open(data: bytes, name: str) -> Any:
         if "password" in message:
             raise ExtractionError(name, "the PDF is encrypted: it needs a password") from None
         raise ExtractionError(name, f"the PDF is damaged and cannot be read ({error})") from None
+
+
+def _page_height(pdf: Any, number: int) -> float:
+    """The page's height in points (0 when pdfium cannot tell)."""
+    try:
+        return float(pdf.get_page_size(number)[1])
+    except Exception:  # noqa: BLE001 - a damaged page is reported when it is loaded
+        return 0.0
 
 
 def _page_runs(pdf: Any, number: int, name: str = "<pdf>") -> list[Run]:
@@ -363,6 +383,30 @@ def _read_after_ocr(data: bytes, name: str, ocr: str, options: ExtractionOptions
     return document
 
 
+def _without_furniture(lines: list[VisualLine], height: float) -> list[VisualLine]:
+    """The page's lines without its furniture: page numbers in the top or bottom margin
+    (a line of their own, or set apart at the end of the page's first or last line) and
+    lines that are only a file's path ("G:\\pubworks\\...\\minutes.doc")."""
+    band = FURNITURE_BAND * height
+
+    def in_margin(line: VisualLine) -> bool:
+        return height > 0 and not band < line.bottom < height - band
+
+    kept = [
+        line
+        for line in lines
+        if not FILE_PATH.match(line.text) and not (in_margin(line) and PAGE_NUMBER.match(line.text))
+    ]
+    ends = [line for line in kept[:1] if line.bottom >= height - band]
+    ends += [line for line in kept[-1:] if line.bottom <= band and line not in ends]
+    for line in ends:
+        if height > 0 and len(line.runs) > 1:
+            for run in (line.runs[0], line.runs[-1]):
+                if PAGE_NUMBER.match(run.text):
+                    line.runs.remove(run)
+    return kept
+
+
 def _first_word_width(run: Run) -> float:
     """The width of a run's first word, from the run's width per character."""
     text = run.text.strip()
@@ -459,10 +503,10 @@ class _Reader:
     lines: list[VisualLine] = field(default_factory=list)
     at: int = 0
 
-    def page(self, runs: list[Run], number: int) -> None:
+    def page(self, runs: list[Run], number: int, height: float = 0.0) -> None:
         self.previous = None
         self.right_margin = max((run.right for run in runs), default=0.0)
-        lines = group_lines(runs)
+        lines = _without_furniture(group_lines(runs), height)
         self.pitch = typical_pitch(lines)
         self.body_size = body_size(runs)
         heights = sorted(run.top - run.bottom for run in runs)
