@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 
 from watching_brief.extraction import ExtractionError, Minutes, extract_bytes
 from watching_brief.extraction.sources import sniff
+from watching_brief.tracker.errorlog import internal_error
 from watching_brief.tracker.ingest.links import book_revisits, link_carried_forward
 from watching_brief.tracker.ingest.mapping import store_minutes
 from watching_brief.tracker.meetings.models import SourceDocument
@@ -43,7 +44,19 @@ def find_documents(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def ingest_file(path: Path, body: str | None = None) -> IngestResult:
-    """Extract one file and store its meeting, all or nothing."""
+    """Extract one file and store its meeting, all or nothing; never raises for one file.
+
+    An unexpected error (a bug in the reader, a database error while storing this
+    meeting) fails this file only: its traceback goes to a log under the data folder and
+    the reason names the file and that log.
+    """
+    try:
+        return _ingest_file(path, body)
+    except Exception as error:  # noqa: BLE001 - one file's failure never stops a batch
+        return IngestResult(path, "failed", reason=internal_error(str(path), error, doing="stored"))
+
+
+def _ingest_file(path: Path, body: str | None) -> IngestResult:
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -56,6 +69,8 @@ def ingest_file(path: Path, body: str | None = None) -> IngestResult:
         minutes = extract_bytes(data, str(path))
     except ExtractionError as error:
         return IngestResult(path, "failed", reason=str(error))
+    except Exception as error:  # noqa: BLE001 - a bug in the reader fails this file only
+        return IngestResult(path, "failed", reason=internal_error(str(path), error))
     return store_document(path, data, minutes, body)
 
 
