@@ -75,9 +75,13 @@ def _ingest_file(path: Path, body: str | None) -> IngestResult:
 
 
 def store_document(
-    path: Path, data: bytes, minutes: Minutes, body: str | None = None
+    path: Path, data: bytes, minutes: Minutes, body: str | None = None, text: str | None = None
 ) -> IngestResult:
-    """Store a document's (possibly corrected) record and the document, all or nothing."""
+    """Store a document's (possibly corrected) record and the document, all or nothing.
+
+    ``text`` is the document's text as it was read (through OCR, say); by default it is
+    read again from ``data``.
+    """
     digest = hashlib.sha256(data).hexdigest()
     for attempt in range(1, ATTEMPTS + 1):
         if SourceDocument.objects.filter(sha256=digest).exists():
@@ -91,7 +95,7 @@ def store_document(
                     sha256=digest,
                     media_type=sniff(data),
                     size=len(data),
-                    text=_document_text(data, str(path)),
+                    text=_document_text(data, str(path)) if text is None else text,
                     record=minutes.model_dump(mode="json", by_alias=True),
                     warnings=minutes.warnings,
                 )
