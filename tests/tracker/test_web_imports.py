@@ -156,7 +156,9 @@ def test_a_pdf_rendered_from_the_notes_is_imported(officer_client: Client, tmp_p
     officer_client.post(url, settled(soup))
     stored = SourceDocument.objects.get()
     assert stored.file_name == "april-2021.pdf" and stored.media_type == "application/pdf"
-    assert stored.meeting.actions.count() == len(soup.select("textarea[name^='actions-'][name$='-text']"))
+    assert stored.meeting.actions.count() == len(
+        soup.select("textarea[name^='actions-'][name$='-text']")
+    )
 
 
 @pytest.mark.parametrize(

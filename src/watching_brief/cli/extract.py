@@ -42,7 +42,7 @@ def extract(
     from watching_brief.cli.errors import fail
     from watching_brief.cli.render import print_summary
     from watching_brief.extraction import ExtractionError, ExtractionOptions, extract_file
-    from watching_brief.tracker.errorlog import internal_error
+    from watching_brief.tracker.errorlog import environment_data_dir, internal_error
 
     options = ExtractionOptions(ocr=ocr)
     err = Console(stderr=True)
@@ -54,7 +54,7 @@ def extract(
             fail(str(error), err)
             raise typer.Exit(1) from None
         except Exception as error:  # noqa: BLE001 - a bug in the reader is a line, not a traceback
-            fail(internal_error(str(path), error), err)
+            fail(internal_error(str(path), error, folder=environment_data_dir()), err)
             raise typer.Exit(1) from None
     if output_format is Format.json:
         payload = [json.loads(record.model_dump_json(by_alias=True)) for record in records]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import secrets
+import sys
 import traceback
 from pathlib import Path
 
@@ -22,13 +23,16 @@ LOGS = "logs"
 
 def data_dir() -> Path:
     """The data folder: the tracker's setting when Django is configured, else as it would be."""
-    import sys
-
     if "django.conf" in sys.modules:
         from django.conf import settings
 
         if settings.configured:
             return Path(settings.BRIEF_DATA_DIR)
+    return environment_data_dir()
+
+
+def environment_data_dir() -> Path:
+    """The data folder as the tracker's settings read it: ``BRIEF_DATA_DIR``, else ./data."""
     return Path(os.environ.get("BRIEF_DATA_DIR", Path.cwd() / "data")).resolve()
 
 
