@@ -46,6 +46,10 @@ def test_officer_imports_a_pdf_corrects_an_owner_and_sees_the_action_in_the_log(
     owner = page.locator("#id_actions-0-owner")
     assert owner.input_value() == "PCC"
     owner.fill("DCC")
+    # the notes name no body: the officer names it, and chooses to publish at once
+    page.get_by_label("Body", exact=True).select_option(label="A body not listed")
+    page.get_by_label("Name of the new body").fill("West Mercia OPCC")
+    page.get_by_label("Published: anyone can read it at once").check()
     page.get_by_role("button", name="Confirm and store").click()
     # then the meeting is stored and the corrected owner is in the action log
     page.wait_for_url("**/meetings/*/")

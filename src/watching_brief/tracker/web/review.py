@@ -36,6 +36,7 @@ DATE_DOUBTS = ("weekday", "year")
 PASSAGE_LIMIT = 600
 # Where each header field was read from (the record's source names the "as written" form).
 HEADER_SOURCES = {
+    "series": ("series", "title"),
     "date": ("date_text", "date"),
     "start_time": ("start_time_text", "start_time"),
     "end_time": ("end_time_text", "end_time"),

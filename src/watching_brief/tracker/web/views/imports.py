@@ -222,6 +222,11 @@ def _problem_page(request: HttpRequest, line: str, back: str) -> HttpResponse:
     return render(request, "web/imports/problem.html", context, status=500)
 
 
+def _fields(forms: ReviewForms, names: tuple[str, ...]) -> list[tuple[Any, str]]:
+    """(bound header field, passage it was read from) for each of ``names``."""
+    return [(forms.header[name], header_passage(forms, name)) for name in names]
+
+
 def _source_text(pending: PendingImport) -> str:
     """The document text the record's spans point into (as read at upload)."""
     if pending.text:
@@ -255,11 +260,10 @@ def _review_page(
         "errors": (problems or []) + (forms.errors() if header.is_bound else []),
         "source": source,
         "already": _already_stored(data),
-        "header_fields": [
-            (header[name], header_passage(forms, name))
-            for name in ("title", "series", "start_time", "end_time", "chair", "minute_taker")
-        ],
-        "venue": (header["venue"], header_passage(forms, "venue")),
+        "naming_fields": _fields(forms, ("title", "series")),
+        "header_fields": _fields(
+            forms, ("start_time", "end_time", "chair", "minute_taker", "venue")
+        ),
         "date_passage": header_passage(forms, "date"),
         "body_passage": header_passage(forms, "body"),
         "rows": {name: forms.rows(name) for name in ReviewForms.ROWS},
