@@ -346,3 +346,23 @@ def test_an_error_in_the_reader_fails_that_file_only_with_a_plain_reason(
     (log,) = (data_dir / "logs").glob("*.log")
     assert log.name in reason and "KeyError: 'page_label'" in log.read_text()
     assert Meeting.objects.count() == 1
+
+
+def test_files_that_cannot_be_written_are_a_govuk_page_not_a_bare_500(
+    officer_client: Client, monkeypatch: Any, data_dir: Path
+) -> None:
+    def full(self: Path, data: bytes) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    response = upload(officer_client, (FIRST.name, FIRST.read_bytes()))
+    assert response.status_code == 500
+    monkeypatch.undo()
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.h1.get_text(strip=True) == "Sorry, there is a problem with the service"
+    line = soup.select_one("#problem").get_text()
+    assert line.startswith("The files could not be queued: internal error, details in")
+    assert "OSError" not in soup.get_text()
+    assert soup.select_one("#back-link")["href"] == reverse("web:import_upload")
+    (log,) = (data_dir / "logs").glob("import-*.log")
+    assert "No space left on device" in log.read_text()

@@ -56,7 +56,12 @@ def upload(request: HttpRequest) -> HttpResponse:
     )
     user: Any = request.user
     if batch_post and batch_form.is_valid():
-        batch = start_batch(batch_form.uploads, user)
+        try:
+            batch = start_batch(batch_form.uploads, user)
+        except Exception as error:  # noqa: BLE001 - a full disk, say: a page, not a bare 500
+            line = internal_error("The files", error, doing="queued", kind="import")
+            logger.error("Import of many files: %s", line)
+            return _problem_page(request, line, reverse("web:import_upload"))
         if batch_form.skipped:
             left_out = ", ".join(batch_form.skipped[:5])
             more = len(batch_form.skipped) - 5
