@@ -4,6 +4,7 @@ date doubts settled, draft or published chosen; and unexpected errors shown plai
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -289,3 +290,22 @@ def test_an_error_while_storing_is_a_govuk_page_with_a_way_back(
     assert PendingImport.objects.count() == 1 and Meeting.objects.count() == 0
     monkeypatch.undo()
     assert officer_client.post(url, settled(soup)).status_code == 302  # the way back works
+
+
+def test_a_scanned_pdf_without_ocr_says_to_choose_ocr(officer_client: Client) -> None:
+    import io
+
+    import pypdfium2 as pdfium
+
+    scan = pdfium.PdfDocument.new()
+    scan.new_page(595, 842)  # a page with no text layer, as a scanner without OCR leaves it
+    buffer = io.BytesIO()
+    scan.save(buffer)
+    response = upload(officer_client, "scan.pdf", buffer.getvalue())
+    assert response.status_code == 400
+    message = error_links(response)
+    (text,) = message
+    assert text.startswith("scan.pdf: the PDF has no text layer")
+    assert "--ocr" not in text  # the command line's advice is put in the page's terms
+    assert ("Extract with OCR" if shutil.which("ocrmypdf") else "ocrmypdf") in text
+    assert message[text] == "#id_file"

@@ -90,7 +90,7 @@ class UploadForm(forms.Form):
             document = load_bytes(self.file_bytes, name, options)
             self.minutes = extract_document(document)
         except ExtractionError as error:
-            self.add_error("file", str(error))
+            self.add_error("file", _for_the_web(str(error)))
             return cleaned
         except Exception as error:  # noqa: BLE001 - a bug in the reader: a line and a log
             logger.error("Import of %s failed; traceback in the data folder's logs", name)
@@ -98,6 +98,15 @@ class UploadForm(forms.Form):
             return cleaned
         self.text = document.text
         return cleaned
+
+
+CLI_OCR_HINT = "run it with --ocr"
+WEB_OCR_HINT = "choose “Extract with OCR” and upload it again"
+
+
+def _for_the_web(message: str) -> str:
+    """The core's message, with its command-line advice put in the page's terms."""
+    return message.replace(CLI_OCR_HINT, WEB_OCR_HINT)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
