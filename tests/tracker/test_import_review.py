@@ -309,3 +309,36 @@ def test_a_scanned_pdf_without_ocr_says_to_choose_ocr(officer_client: Client) ->
     assert "--ocr" not in text  # the command line's advice is put in the page's terms
     assert ("Extract with OCR" if shutil.which("ocrmypdf") else "ocrmypdf") in text
     assert message[text] == "#id_file"
+
+
+def test_the_body_the_notes_name_is_chosen_when_known_else_offered_as_new(
+    officer_client: Client,
+) -> None:
+    from tests.conftest import EXAMPLES
+
+    named = EXAMPLES / "northshire-assurance-2026-02.txt"  # "Office of the PCC for Northshire"
+    _, soup = review_page(officer_client, named)
+    assert soup.select_one("#id_body_choice option[selected]")["value"] == "new"
+    assert soup.select_one("#id_body_new")["value"].endswith("for Northshire")
+    body = Body.objects.create(name="Northshire OPCC", slug="northshire-opcc")
+    _, soup = review_page(officer_client, named)
+    assert soup.select_one("#id_body_choice option[selected]")["value"] == str(body.pk)
+    assert soup.select_one("#id_body_new")["value"] == ""
+
+
+def test_what_the_officer_typed_is_kept_on_a_validation_error(officer_client: Client) -> None:
+    url, soup = review_page(officer_client, SEPTEMBER)
+    data = form_data(soup) | {
+        "body_choice": "",  # refused: the body is required
+        "status": "published",
+        "questions-2-answer": "Typed answer",
+        "carried-0-status": "dropped",
+        "next-venue": "Typed venue",
+        "date_confirmed": "on",
+    }
+    response = officer_client.post(url, data)
+    assert response.status_code == 400
+    kept = form_data(BeautifulSoup(response.content, "html.parser"))
+    kept.pop("csrfmiddlewaretoken"), data.pop("csrfmiddlewaretoken")
+    assert kept == data
+    assert Meeting.objects.count() == 0
