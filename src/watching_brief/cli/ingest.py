@@ -90,6 +90,8 @@ def enqueue(paths: list[Path], body: str | None) -> None:
             outcome = value["status"] if value else "error"
             failed = failed or outcome in ("failed", "error")
             console.print(f"{job.id}\t{job.status}\t{outcome}\t{path}", soft_wrap=True)
+            if value and value.get("reason"):
+                console.print(f"  {escape(str(value['reason']))}", highlight=False, soft_wrap=True)
         else:
             console.print(f"{job.id}\t{job.status}\t{path}", soft_wrap=True)
     console.print(f"{len(jobs)} job(s) enqueued", style="dim")
