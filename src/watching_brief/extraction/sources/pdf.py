@@ -694,6 +694,8 @@ class _Reader:
                 return
             self.builder.add(f"{label}:", None, page)
             cells = cells[1:]
+        elif len(cells) == 2 and first.rstrip().endswith(":"):
+            cells = [cells[0] + cells[1]]  # "1. CONVENE:" and its value at a tab stop
         for cell in cells:
             emphasis = VisualLine(cell).emphasis(self.body_size, self.bold_marks)[0]
             self.builder.add(_text(cell), None, page, emphasis)
@@ -701,9 +703,16 @@ class _Reader:
     def _cells(self, line: VisualLine) -> list[list[Run]]:
         """The line's runs split where the gap between two is wider than a tab's least."""
         cells = [[line.runs[0]]]
+        neighbours = [
+            run.left
+            for other in self.lines[max(self.at - 1, 0) : self.at + 2]
+            if other is not line and len(other.runs) > 1
+            for run in other.runs[1:]
+        ]
         for run in line.runs[1:]:
             gap = run.left - cells[-1][-1].right
-            aligned = any(abs(run.left - start) <= self.em / 2 for start in self.grid)
+            starts = [*self.grid, *neighbours]
+            aligned = any(abs(run.left - start) <= self.em / 2 for start in starts)
             if gap > GRID_GAP * self.em or (aligned and gap > self.em / 2):
                 cells.append([run])
             else:
