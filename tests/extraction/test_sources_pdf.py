@@ -157,6 +157,23 @@ def test_scanned_pdf_is_read_after_ocr_when_ocrmypdf_is_installed(
         load_bytes(scanned_pdf(), "scan.pdf")
     minutes = extract_bytes(scanned_pdf(), "scan.pdf", ExtractionOptions(ocr=True))
     assert [a.owner for a in minutes.actions] == ["DCC"]
+    assert minutes.warnings[0].startswith("ocr:")
+
+    import json
+
+    from typer.testing import CliRunner
+
+    from watching_brief.cli import app
+
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(scanned_pdf())
+    refused = CliRunner().invoke(app, ["extract", str(scan), "--format", "json"])
+    assert refused.exit_code == 1
+    result = CliRunner().invoke(app, ["extract", str(scan), "--ocr", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["warnings"][0].startswith("ocr:")
+    assert [action["owner"] for action in record["actions"]] == ["DCC"]
 
 
 def lines_of(data: bytes) -> list[str]:
