@@ -1,11 +1,24 @@
 """PDF with pypdfium2: words placed on the page, tables recovered from their positions.
 
-pdfium gives runs of text ("rects") with their boxes. Runs are grouped into visual lines
-by their vertical position; a line that reads as a table's header row ("No. | Item |
-Action owner", "Name | Capacity") fixes the columns of the table below it, and each run
-under it is placed in the column it starts in. Table lines are then written out by
-:mod:`~watching_brief.extraction.sources.tables`' rules, so an owner in the owner column
-is read as the owner and never joins the action's text. Pages are read one at a time.
+The words come from pdfium's text of each page, one of its lines at a time; pdfium's
+boxes ("rects") only place them: each word joins the box its first character stands in,
+and neighbouring words a space apart in the same type make a run. So text that a
+producer overprints (fake bold), kerns letter by letter, or places glyph by glyph
+(Chromium's print) reads as the words it shows. Bold comes from the font's weight or,
+where the producer leaves it out (LibreOffice, Word, Quartz), from its name.
+
+Runs are grouped into visual lines by their vertical position. A line that reads as a
+table's header row ("No. | Item | Action owner", "Name | Capacity") fixes the columns of
+the table below it, and each run under it is placed in the column it starts in; table
+lines are written out by :mod:`~watching_brief.extraction.sources.tables`' rules, so an
+owner in the owner column is read as the owner and never joins the action's text. Outside
+tables, runs a tab stop apart (a borderless grid of names) are cells, one line each.
+
+A cell's text that wrapped onto the next line (an item number in a narrow column, a
+heading, a label's value, an item's paragraph) is joined again when the line-wrap test
+says so: the next line's first word would not have fitted on the line. Page numbers in
+the margins and lines that are only a file's path are left out. Pages are read one at a
+time.
 """
 
 from __future__ import annotations
