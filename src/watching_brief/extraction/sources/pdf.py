@@ -223,10 +223,11 @@ def _page_runs(pdf: Any, number: int, name: str = "<pdf>") -> list[Run]:
         if len(text) != textpage.count_chars():  # characters beyond the BMP shift offsets
             return _bounded_runs(textpage)
         runs: list[Run] = []
+        boxes = _Boxes(textpage)
         position = 0
         for part in text.split("\r\n"):
             if part.strip():
-                runs.extend(_line_runs(textpage, part, position))
+                runs.extend(_line_runs(textpage, boxes, part, position))
             position += len(part) + 2
         return runs
     finally:
@@ -234,27 +235,61 @@ def _page_runs(pdf: Any, number: int, name: str = "<pdf>") -> list[Run]:
         page.close()
 
 
-def _line_runs(textpage: Any, part: str, offset: int) -> list[Run]:
+class _Boxes:
+    """pdfium's rects and character boxes through its C functions (no wrapper per call)."""
+
+    def __init__(self, textpage: Any) -> None:
+        import pypdfium2.raw as pdfium_c
+
+        self.raw = textpage.raw
+        self.count = pdfium_c.FPDFText_CountRects
+        self.rect = pdfium_c.FPDFText_GetRect
+        self.charbox = pdfium_c.FPDFText_GetCharBox
+        self.values = [ctypes.c_double() for _ in range(4)]
+        self.refs = [ctypes.byref(value) for value in self.values]
+
+    def rects(self, start: int, count: int) -> list[tuple[float, float, float, float]]:
+        """The rects of ``count`` characters from ``start``: (left, bottom, right, top)."""
+        left, top, right, bottom = self.values
+        out = []
+        for index in range(self.count(self.raw, start, count)):
+            self.rect(self.raw, index, *self.refs)
+            out.append((left.value, bottom.value, right.value, top.value))
+        return out
+
+    def char(self, index: int) -> tuple[float, float, float, float]:
+        """A character's box: (left, bottom, right, top)."""
+        left, right, bottom, top = self.values
+        self.charbox(self.raw, index, *self.refs)
+        return left.value, bottom.value, right.value, top.value
+
+
+def _line_runs(textpage: Any, boxes: _Boxes, part: str, offset: int) -> list[Run]:
     """The runs of one line of pdfium's text (``part``, starting at character ``offset``)."""
-    words = [(m.start() + offset, m.group()) for m in WORD.finditer(part)]
-    if not words:
-        return []
-    rects = [textpage.get_rect(i) for i in range(textpage.count_rects(offset, len(part)))]
+    rects = boxes.rects(offset, len(part))
     if not rects:
         return []
     if len(rects) == 1:
-        return [_run([rects[0]], [word for _, word in words], textpage, words[0][0])]
+        text = " ".join(part.replace("\u200b", " ").split())
+        if not text:
+            return []
+        first = offset + len(part) - len(part.lstrip())
+        left, bottom, right, top = rects[0]
+        return [Run(left, bottom, right, top, text, *_font(textpage, first))]
+    words = [(m.start() + offset, m.group()) for m in WORD.finditer(part)]
+    if not words:
+        return []
     places: list[int] = []
     for index, _word in words:
-        places.append(_rect_of(textpage.get_charbox(index), rects, places[-1] if places else 0))
+        places.append(_rect_of(boxes.char(index), rects, places[-1] if places else 0))
     runs = []
     group = 0
     for position in range(1, len(words) + 1):
         if position == len(words) or places[position] != places[group]:
             until = places[position] if position < len(words) else len(rects)
-            boxes = rects[places[group] : max(until, places[group] + 1)]
+            chosen = rects[places[group] : max(until, places[group] + 1)]
             texts = [word for _, word in words[group:position]]
-            runs.append(_run(boxes, texts, textpage, words[group][0]))
+            runs.append(_run(chosen, texts, textpage, words[group][0]))
             group = position
     return runs
 
@@ -707,8 +742,8 @@ class _Reader:
                 return
             self.builder.add(f"{label}:", None, page)
             cells = cells[1:]
-        elif len(cells) == 2 and first.rstrip().endswith(":"):
-            cells = [cells[0] + cells[1]]  # "1. CONVENE:" and its value at a tab stop
+        elif len(cells) == 2 and first.rstrip().endswith(":") and len(_text(cells[1]).split()) <= 4:
+            cells = [cells[0] + cells[1]]  # "1. CONVENE:" and its short value at a tab stop
         for cell in cells:
             emphasis = VisualLine(cell).emphasis(self.body_size, self.bold_marks)[0]
             self.builder.add(_text(cell), None, page, emphasis)
