@@ -18,10 +18,10 @@ class ExtractionError(Exception):
         super().__init__(f"{path}: {problem}")
 
 
-def internal_error(path: str, error: BaseException) -> ExtractionError:
-    """The ExtractionError for an unexpected exception raised while reading ``path``."""
-    return ExtractionError(
-        path,
-        f"could not be read: internal error ({type(error).__name__})",
-        internal=True,
-    )
+def internal_error(path: str) -> ExtractionError:
+    """The ExtractionError for an unexpected exception raised while reading ``path``.
+
+    The caller chains the exception (``raise internal_error(path) from error``); callers
+    that keep logs write its traceback there (see ``ExtractionError.internal``).
+    """
+    return ExtractionError(path, "could not be read: internal error", internal=True)

@@ -83,4 +83,4 @@ def load_bytes(data: bytes, name: str, options: ExtractionOptions | None = None)
     except ExtractionError:
         raise
     except (MemoryError, RecursionError, Exception) as error:  # noqa: BLE001 - the core's promise
-        raise internal_error(name, error) from error
+        raise internal_error(name) from error
