@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from watching_brief.extraction.cleanup.layout import TABLE_HEADER, Layout
+from watching_brief.extraction.cleanup.layout import FILLER, TABLE_HEADER, Layout, is_bullet
 from watching_brief.extraction.document import Line
 from watching_brief.extraction.fields.names import (
     is_abbreviation,
@@ -25,14 +25,40 @@ from watching_brief.extraction.fields.names import (
 )
 from watching_brief.extraction.passage import Passage, piece_of
 from watching_brief.extraction.record import AttendanceStatus, Attendee, Span
+from watching_brief.extraction.sections.roster import (
+    continues_run,
+    read_group_text,
+    read_run_line,
+    run_line,
+)
 
+_HEADS = (
+    r"attendance|attendees|attending|present(?:\s+were)?|"
+    r"(?:committee\s+|board\s+|panel\s+|authority\s+)?members(?:\s+present)?|"
+    r"(?:non[\s-]?)?voting\s+members|councillors\s+present|"
+    r"(?:[A-Z]{2,6}\s+)?(?:staff|officers|officials)(?:\s+present|\s+in\s+attendance)?|"
+    r"(?:non[\s-]?members\s+)?in\s+attendance(?:\s+(?:for|at)\s+[\w\s]{3,40}?)?|"
+    r"also\s+(?:present|in\s+attendance)|secretariat|guests|observers|roll\s+call|"
+    r"apologies(?:\s+for\s+absence)?|apologies\s+received|attending\s+virtually|"
+    r"virtual(?:\s+attendance)?|present\s+virtually|absent|not\s+present"
+)
 GROUP_HEADING = re.compile(
-    r"^\s*(?P<head>attendance|attendees|present|members\s+present|officers\s+present|"
-    r"in\s+attendance|also\s+(?:present|in\s+attendance)|apologies(?:\s+for\s+absence)?|"
-    r"apologies\s+received|attending\s+virtually|virtual(?:\s+attendance)?|"
-    r"present\s+virtually|absent)\s*(?::|\s*$)\s*(?P<rest>.*)$",
+    rf"^\s*(?P<head>{_HEADS})\s*(?::\s*-?|-(?!\w)|\s*$)\s*(?P<rest>.*)$",
     re.I,
 )
+# A numbered apologies item with its names on the line: "1. Apologies for absence: A, B".
+NUMBERED_APOLOGIES = re.compile(
+    r"^\s*\d{1,3}\.?\s+(?P<head>apologies(?:\s+for\s+absence)?)\s*[:\-–]\s*(?P<rest>\S.*)$",
+    re.I,
+)
+# Inside a long run-on line: the labels that open a group of names.
+INLINE_HEADING = re.compile(
+    r"(?:(?<![A-Za-z])(?P<upper>PRESENT|ABSENT|(?:OFFICIALS\s+)?IN\s+ATTENDANCE|ALSO\s+PRESENT|"
+    r"APOLOGIES)(?=[:\sA-Z(])|\b(?P<head>present|members|in\s+attendance|also\s+present|"
+    r"secretariat|apologies|absent|attendees)\s*:-?)",
+    re.I,
+)
+IN_ATTENDANCE: AttendanceStatus = "present"
 COLUMN_NAME = re.compile(r"^\s*names?\s*:?\s*$", re.I)
 COLUMN_ROLE = re.compile(r"^\s*(?:capacity|role|position|title|post)\s*:?\s*$", re.I)
 APOLOGY_SENTENCE = re.compile(
@@ -62,14 +88,22 @@ class Found:
 
 
 def status_of(heading: str) -> AttendanceStatus:
-    head = heading.lower()
+    head = " ".join(heading.lower().split())
     if head.startswith("apolog"):
         return "apologies"
     if "virtual" in head:
         return "virtual"
-    if head.startswith("absent"):
+    if head.startswith(("absent", "not present")):
         return "absent"
+    if any(
+        word in head
+        for word in ("attendance", "also", "staff", "officers", "officials", "secretariat")
+    ) or head in {"guests", "observers"}:
+        return IN_ATTENDANCE
     return "present"
+
+
+SUB_HEADINGS = re.compile(r"^(?:\w+\s+)?(?:members|staff|officers|officials)$", re.I)
 
 
 def extract_attendees(layout: Layout) -> list[Attendee]:
@@ -77,14 +111,33 @@ def extract_attendees(layout: Layout) -> list[Attendee]:
     found: list[Found] = []
     lines = layout.document.lines
     index = 0
+    present_open = False
+    seen_heading = False
     while index < len(lines):
         line = lines[index]
-        match = GROUP_HEADING.match(line.text) if layout.free(line) else None
-        if match is None or _numbered_item_title(layout, line):
+        if not layout.free(line):
             index += 1
             continue
+        if run_line(line.text) and not GROUP_HEADING.match(line.text):
+            index = _read_runs(layout, index, found)
+            seen_heading = True
+            continue
+        match = GROUP_HEADING.match(line.text) or NUMBERED_APOLOGIES.match(line.text)
+        if match is None or _numbered_item_title(layout, line):
+            if not seen_heading and _implicit_list_start(layout, index):
+                seen_heading = True
+                index = _read_group(layout, index, "present", found)
+                continue
+            index += 1
+            continue
+        seen_heading = True
         layout.consumed.add(line.index)
-        status = status_of(match.group("head"))
+        head = " ".join(match.group("head").split())
+        status = status_of(head)
+        if present_open and SUB_HEADINGS.match(head):
+            status = "present"
+        else:
+            present_open = status == "present" and head.lower() in {"present", "present were"}
         rest = match.group("rest").strip()
         if rest:
             found.extend(_from_sentence(line, match.start("rest"), status))
@@ -93,6 +146,37 @@ def extract_attendees(layout: Layout) -> list[Attendee]:
         index = _read_group(layout, index + 1, status, found)
     found.extend(_apology_sentences(layout))
     return _unique(found)
+
+
+def _read_runs(layout: Layout, index: int, found: list[Found]) -> int:
+    """A run-on attendance line, and the lines that carry the run on after it."""
+    lines = layout.document.lines
+    line = lines[index]
+    entries = read_run_line(line, IN_ATTENDANCE)
+    found.extend(Found(entry.attendee, entry.name, entry.role) for entry in entries)
+    layout.consumed.add(line.index)
+    status = entries[-1].attendee.status if entries else "present"
+    following = layout.next_usable(index)
+    while following is not None and continues_run(following.text):
+        if run_line(following.text):
+            break
+        more = read_group_text(following, 0, len(following.text), status)
+        found.extend(Found(entry.attendee, entry.name, entry.role) for entry in more)
+        layout.consumed.add(following.index)
+        following = layout.next_usable(following.index)
+    return following.index if following is not None else len(lines)
+
+
+def _implicit_list_start(layout: Layout, index: int) -> bool:
+    """An unheaded list of members at the top: two bulleted name lines in a row."""
+    lines = layout.document.lines
+    line = lines[index]
+    if index > 80 or not is_bullet(line.text) or parse_attendee_line(line, "present") is None:
+        return False
+    following = layout.next_usable(index)
+    return following is not None and (
+        (is_bullet(following.text) and parse_attendee_line(following, "present") is not None)
+    )
 
 
 def _numbered_item_title(layout: Layout, line: Line) -> bool:
@@ -106,10 +190,15 @@ def _numbered_item_title(layout: Layout, line: Line) -> bool:
     )
 
 
+FOOTNOTE_MARK = re.compile(r"^\s*(?:\(\d{1,2}\)\s*)+$")
+
+
 def _read_group(layout: Layout, index: int, status: AttendanceStatus, found: list[Found]) -> int:
     """Read attendee lines (or name/capacity columns) after a group heading."""
     lines = layout.document.lines
     gap = False
+    first = len(found)
+    alternating = False
     while index < len(lines):
         line = lines[index]
         if not layout.usable(line):
@@ -117,15 +206,28 @@ def _read_group(layout: Layout, index: int, status: AttendanceStatus, found: lis
             index += 1
             continue
         text = line.stripped
-        if BARE_NUMBER.match(text) or (TABLE_HEADER.match(text) and not COLUMN_NAME.match(text)):
+        if (
+            BARE_NUMBER.match(text)
+            or FOOTNOTE_MARK.match(text)
+            or (TABLE_HEADER.match(text) and not COLUMN_NAME.match(text))
+        ):
+            index += 1
+            continue
+        if FILLER.match(text):
+            layout.consumed.add(line.index)
             index += 1
             continue
         if COLUMN_NAME.match(text):
             index = _read_columns(layout, index, status, found)
             gap = False
             continue
-        if GROUP_HEADING.match(text):
+        if GROUP_HEADING.match(text) or run_line(text):
             return index
+        if alternating and found[-1].role is None and not _is_name(_without_brackets(text)):
+            _take_role(found[-1], line)
+            layout.consumed.add(line.index)
+            index += 1
+            continue
         if _is_list_line(text):
             found.extend(_names_in(Passage.of([piece_of(line)]), status))
             layout.consumed.add(line.index)
@@ -133,14 +235,74 @@ def _read_group(layout: Layout, index: int, status: AttendanceStatus, found: lis
             continue
         parsed = parse_attendee_line(line, status)
         if parsed is None:
-            return index
-        if gap and not _plausible_after_gap(parsed):
+            if _starts_alternation(layout, line, found, first):
+                alternating = True
+                continue
+            return _role_column(layout, index, found, first)
+        if gap and not _plausible_after_gap(parsed) and len(found) > first:
             return index
         found.append(parsed)
         layout.consumed.add(line.index)
         gap = False
         index += 1
     return index
+
+
+def _starts_alternation(layout: Layout, line: Line, found: list[Found], first: int) -> bool:
+    """Names and roles on alternate lines (a two-column table flattened row by row):
+    one name read, then a role line, then another name line."""
+    if len(found) - first != 1 or found[-1].role is not None:
+        return False
+    following = layout.next_usable(line.index)
+    return following is not None and parse_attendee_line(following, "present") is not None
+
+
+def _take_role(entry: Found, line: Line) -> None:
+    passage = Passage.of([piece_of(line)])
+    entry.role = passage
+    entry.attendee.role = passage.text
+    entry.attendee.source["role"] = passage.spans()
+
+
+ROLE_JOINER = re.compile(r"(?:[–—&,/-]|\b(?:of|and|for|the|to))\s*$", re.I)
+
+
+def _role_column(layout: Layout, index: int, found: list[Found], first: int) -> int:
+    """A column of names followed by a column of their roles in the same order.
+
+    The roles are paired with the names only when, after joining lines that end with a
+    dash, "&", "of" or "and" to the next, there are exactly as many roles as names.
+    """
+    lines = layout.document.lines
+    entries = found[first:]
+    if len(entries) < 2 or any(entry.role is not None for entry in entries):
+        return index
+    roles: list[list[Line]] = []
+    position = index
+    while position < len(lines) and len(roles) <= len(entries):
+        line = lines[position]
+        if not layout.usable(line):
+            if line.blank and roles:
+                break
+            position += 1
+            continue
+        text = line.stripped
+        if GROUP_HEADING.match(text) or _is_name(_without_brackets(text)) or len(text) > 90:
+            break
+        if roles and ROLE_JOINER.search(roles[-1][-1].stripped):
+            roles[-1].append(line)
+        else:
+            roles.append([line])
+        position += 1
+    if len(roles) != len(entries):
+        return index
+    for entry, role_lines in zip(entries, roles, strict=True):
+        passage = Passage.of([piece_of(line) for line in role_lines])
+        entry.role = passage
+        entry.attendee.role = passage.text
+        entry.attendee.source["role"] = passage.spans()
+        layout.consumed.update(line.index for line in role_lines)
+    return position
 
 
 def _is_list_line(text: str) -> bool:
