@@ -213,7 +213,11 @@ def split_rank(text: str) -> tuple[str, str]:
     while count and tokens[count - 1].lower() in {"of", "and", "for", "the"}:
         count -= 1
     rest = tokens[count:]
-    if count == 0 or len(rest) < 2 or not all(NAME_TOKEN.match(t) for t in rest[:2]):
+    if (
+        count == 0
+        or len(rest) < 2
+        or not all(NAME_TOKEN.match(t) and t.lower() not in ROLE_WORDS for t in rest[:2])
+    ):
         return "", text.strip()
     return " ".join(tokens[:count]), " ".join(rest)
 

@@ -20,9 +20,11 @@ from watching_brief.extraction.fields.names import (
     is_abbreviation,
     is_role,
     looks_like_name,
+    split_rank,
     split_tenure,
     strip_honorific,
 )
+from watching_brief.extraction.fields.names import COURTESY, NAME_TOKEN, POST_NOMINALS, ROLE_WORDS
 from watching_brief.extraction.passage import Passage, piece_of
 from watching_brief.extraction.record import AttendanceStatus, Attendee, Span
 from watching_brief.extraction.sections.roster import (
@@ -62,15 +64,24 @@ IN_ATTENDANCE: AttendanceStatus = "present"
 COLUMN_NAME = re.compile(r"^\s*names?\s*:?\s*$", re.I)
 COLUMN_ROLE = re.compile(r"^\s*(?:capacity|role|position|title|post)\s*:?\s*$", re.I)
 APOLOGY_SENTENCE = re.compile(
-    r"\bapologies(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)\s+(?:received|given|"
-    r"submitted|noted)\s+(?:from|for|on\s+behalf\s+of)\s+(?P<names>[^.]+)",
+    r"\b(?:apolog(?:y|ies)(?:\s+for\s+(?:absence|non-attendance))?\s+(?:were|was|had\s+been|"
+    r"have\s+been)\s+(?:received|given|submitted|noted|accepted|tendered|sent|reported)|"
+    r"(?:noted|received|accepted)\s+(?:the\s+)?apologies)\s+(?:from|for|of|on\s+behalf\s+of)"
+    r"\s*(?::-?|-)?\s*(?P<names>[^.]*)",
     re.I,
 )
+SENTENCE_END = re.compile(r"(?<![\s.][A-Z])\.(?:\s|$)")
 COMMITTEE_NUMBER = re.compile(r"^\s*(?:ref\.?\s*)?\d{1,4}(?:/\d{2,4})+\.?\s*$", re.I)
 BARE_NUMBER = re.compile(r"^\s*\d{1,3}(?:\.\d{1,2})*\.?\s*$")
 RANKS = frozenset(["Supt", "Ch Supt", "Insp", "Ch Insp", "Sgt", "PC", "DC", "DS", "DI", "DCI"])
 VIRTUAL_SUFFIX = re.compile(
     r"\s*(?:[–—-]\s*|\()(?:virtual(?:ly)?|remote(?:ly)?|online|via\s+\w+)\)?\s*$", re.I
+)
+# Notes on a line that are not part of the capacity: "(part of meeting)", "and voting member".
+ROLE_NOTE = re.compile(
+    r"\s*(?:\((?:part(?:\s+of\s+(?:the\s+)?meeting)?|items?\s+[\d\s,&–-]+(?:only)?)\)|"
+    r"\band\s+(?:a\s+)?(?:non[\s-])?voting\s+member)\s*$",
+    re.I,
 )
 BRACKET = re.compile(r"\((?P<inner>[^()]*)\)")
 DASH = re.compile(r"\s+[–—-]\s+|\s*[–—]\s*|,\s+")
@@ -115,12 +126,15 @@ def extract_attendees(layout: Layout) -> list[Attendee]:
     seen_heading = False
     while index < len(lines):
         line = lines[index]
-        if not layout.free(line):
+        if not layout.usable(line):
             index += 1
             continue
         if run_line(line.text) and not GROUP_HEADING.match(line.text):
             index = _read_runs(layout, index, found)
             seen_heading = True
+            continue
+        if not layout.free(line):
+            index += 1
             continue
         match = GROUP_HEADING.match(line.text) or NUMBERED_APOLOGIES.match(line.text)
         if match is None or _numbered_item_title(layout, line):
@@ -175,7 +189,7 @@ def _implicit_list_start(layout: Layout, index: int) -> bool:
         return False
     following = layout.next_usable(index)
     return following is not None and (
-        (is_bullet(following.text) and parse_attendee_line(following, "present") is not None)
+        is_bullet(following.text) and parse_attendee_line(following, "present") is not None
     )
 
 
@@ -421,8 +435,29 @@ def parse_attendee_line(line: Line, status: AttendanceStatus) -> Found | None:
     passage = Passage.of([piece_of(line)])
     text = passage.text.lstrip("•●▪-–— ")
     passage = passage.sub(len(passage.text) - len(text))
+    note = ROLE_NOTE.search(text)
+    if note is not None:
+        text = text[: note.start()]
+        passage = passage.sub(0, note.start())
+    return _parse_entry(passage, status)
+
+
+def _parse_entry(passage: Passage, status: AttendanceStatus) -> Found | None:
+    text = passage.text
     if not text or len(text) > 160 or (text.endswith(".") and len(text.split()) > 12):
         return None
+    rank, rest = split_rank(_without_brackets(text.split(",")[0]).split(" – ")[0])
+    if rank and text.startswith(rank):
+        found = _parse_entry(
+            passage.sub(len(rank) + (len(text[len(rank) :]) - len(text[len(rank) :].lstrip()))),
+            status,
+        )
+        if found is not None and found.attendee.role is None:
+            rank_passage = passage.sub(0, len(rank))
+            found.attendee.role = rank_passage.text
+            found.attendee.source["role"] = rank_passage.spans()
+            found.role = rank_passage
+        return found
     virtual = VIRTUAL_SUFFIX.search(text)
     if virtual is not None:
         status = "virtual"
@@ -445,6 +480,17 @@ def parse_attendee_line(line: Line, status: AttendanceStatus) -> Found | None:
             _set_role(found.attendee, passage.sub(last_name.start()))
         found.role = passage.sub(0, segments[-2][1])
         return found
+    return _name_then_role(passage, status)
+
+
+def _name_then_role(passage: Passage, status: AttendanceStatus) -> Found | None:
+    """ "Dr R. Steyn Medical Director": a name, then capacity words with no separator."""
+    words = list(re.finditer(r"\S+", passage.text))
+    for position, word in enumerate(words):
+        if word.group(0).lower().strip(",.") in ROLE_WORDS:
+            if position < 2 or not _is_name(passage.text[: word.start()]):
+                return None
+            return _build(passage, (0, words[position - 1].end()), word.start(), status)
     return None
 
 
@@ -499,35 +545,149 @@ def _from_sentence(line: Line, begin: int, status: AttendanceStatus) -> list[Fou
 
 
 def _names_in(passage: Passage, status: AttendanceStatus) -> list[Found]:
-    """People listed in a sentence: "Councillors A Smith (Chair), B Jones and C Brown"."""
+    """People listed in a sentence: "Councillors A Smith (Chair), B Jones and C Brown".
+
+    With semicolons, each part between them is one person and whatever else it holds
+    is their capacity ("the Clerk to the Authority, Mr M F Powis; ..."). Post-nominal
+    letters after a comma ("Sir John Grugeon, DL (Chairman)") are not list entries.
+    """
     text = passage.text.rstrip(". ")
+    if text.count(";") >= 1 and _semicolon_list(text):
+        found: list[Found] = []
+        for start, end in _parts(text, SEMICOLON_SPLIT):
+            found.extend(_chunk(passage.sub(start, end), status))
+        return found
+    return _comma_list(passage.sub(0, len(text)), status)
+
+
+SEMICOLON_SPLIT = re.compile(r";\s*(?:and\s+)?")
+POST_NOMINAL_COMMA = re.compile(
+    r",\s*(?:" + "|".join(sorted(POST_NOMINALS, key=len, reverse=True)) + r")\b\.?"
+)
+
+
+def _semicolon_list(text: str) -> bool:
+    """Each part between semicolons holds one or two people."""
+    parts = [part for part in re.split(r";", text) if part.strip()]
+    return len(parts) >= 2
+
+
+def _parts(text: str, splitter: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Ranges of ``text`` between the splitter's matches, outside brackets."""
+    ranges: list[tuple[int, int]] = []
+    position = 0
+    for match in splitter.finditer(text):
+        depth = text.count("(", 0, match.start()) - text.count(")", 0, match.start())
+        if depth > 0:
+            continue
+        ranges.append((position, match.start()))
+        position = match.end()
+    ranges.append((position, len(text)))
+    return [(start, end) for start, end in ranges if text[start:end].strip()]
+
+
+def _chunk(passage: Passage, status: AttendanceStatus) -> list[Found]:
+    """One semicolon part: its people, and for a single person the rest as capacity."""
+    found = _comma_list(passage, status, roles_follow=False)
+    if len(found) != 1:
+        return found
+    entry = found[0]
+    name_spans = entry.attendee.source["name"]
+    offset = name_spans[0].start - passage.spans()[0].start if name_spans else 0
+    end = offset + len(entry.name.text)
+    before = passage.text[:offset].strip(" ,")
+    after_text = passage.text[end:]
+    after_text = POST_NOMINAL_COMMA.sub(lambda m: " " * len(m.group(0)), after_text)
+    after = after_text.strip(" ,")
+    role_range: tuple[int, int] | None = None
+    if after and not after.startswith("("):
+        start = end + after_text.index(after)
+        role_range = (start, start + len(after))
+    elif before and is_role(before):
+        lead = re.match(r"(?i)\s*(?:the\s+)?", passage.text)
+        start = lead.end() if lead else 0
+        role_range = (
+            start,
+            start + len(before) - (start - (len(passage.text) - len(passage.text.lstrip()))),
+        )
+    if role_range is not None:
+        role = passage.sub(*role_range).strip_end(" ,")
+        if role.text:
+            entry.role = role
+            entry.attendee.role = role.text
+            entry.attendee.source["role"] = role.spans()
+    return found
+
+
+def _comma_list(
+    passage: Passage, status: AttendanceStatus, roles_follow: bool = True
+) -> list[Found]:
+    text = passage.text
+    masked = POST_NOMINAL_COMMA.sub(lambda m: " " * len(m.group(0)), text)
     councillors = bool(LIST_PREFIX.match(text))
     found: list[Found] = []
-    position = 0
-    for part in LIST_SPLIT.split(text):
-        start = text.index(part, position)
-        position = start + len(part)
+    for start, end in _parts(masked, LIST_SPLIT):
+        part = masked[start:end]
         lead = LIST_PREFIX.match(part)
         offset = lead.end() if lead else 0
-        piece = passage.sub(start + offset, position)
-        if not piece.text:
+        piece = passage.sub(start + offset, end).strip_end(" ,")
+        if not piece.text.strip():
             continue
+        lead_space = len(piece.text) - len(piece.text.lstrip())
+        piece = piece.sub(lead_space)
         entry = _list_entry(piece, status, councillors or bool(lead and "c" in lead.group(0)[:2]))
         if entry is not None:
-            found.append(entry)
-        elif found and is_role(piece.text) and found[-1].role is None:
+            found.extend(_split_double(entry, piece, status))
+        elif roles_follow and found and is_role(piece.text) and found[-1].role is None:
             found[-1].role = piece
             _assign_role(found[-1].attendee, piece)
     return found
 
 
+def _split_double(entry: Found, piece: Passage, status: AttendanceStatus) -> list[Found]:
+    """ "Lynne Featherstone Elizabeth Howlett": two two-word names whose comma was lost."""
+    words = entry.attendee.name.split()
+    if (
+        len(words) != 4
+        or entry.attendee.role is not None
+        or any(len(word.rstrip(".")) == 1 for word in words)
+        or not all(NAME_TOKEN.match(word) for word in words)
+    ):
+        return [entry]
+    start = piece.text.find(entry.attendee.name)
+    if start < 0:
+        return [entry]
+    middle = piece.text.index(words[2], start + len(words[0]) + len(words[1]) + 1)
+    first = _build(piece, (start, middle), middle, status)
+    second = _build(piece, (middle, start + len(entry.attendee.name)), len(piece.text), status)
+    first.attendee.role = second.attendee.role = None
+    return [first, second]
+
+
 def _list_entry(piece: Passage, status: AttendanceStatus, councillor: bool) -> Found | None:
     """One name in a list, with what its brackets say (role, abbreviation)."""
     bracket = BRACKET.search(piece.text)
-    name_end = bracket.start() if bracket else len(piece.text)
+    dash = re.search(r"\s[–—-]\s", piece.text)
+    name_end = min(
+        bracket.start() if bracket else len(piece.text), dash.start() if dash else len(piece.text)
+    )
     name_text = piece.text[:name_end].strip()
+    rank, rest = split_rank(name_text)
+    if rank:
+        found = _list_entry(piece.sub(piece.text.index(rest, len(rank))), status, councillor)
+        if found is not None and found.attendee.role is None:
+            rank_passage = piece.sub(0, len(rank))
+            found.attendee.role = rank_passage.text
+            found.attendee.source["role"] = rank_passage.spans()
+        return found
+    courtesy = COURTESY.match(name_text) is not None
     bare, had_title = strip_honorific(name_text)
-    single = len(bare.split()) == 1 and bare[:1].isupper() and (councillor or had_title)
+    single = (
+        len(bare.split()) == 1
+        and bare[:1].isupper()
+        and (councillor or had_title or courtesy)
+        and not bare.endswith(("’s", "'s"))
+    )
     if not (looks_like_name(bare) or single) or is_role(bare):
         return None
     found = _build(piece, (0, name_end), name_end, status)
@@ -544,6 +704,9 @@ def _apology_sentences(layout: Layout) -> list[Found]:
         match = APOLOGY_SENTENCE.search(line.text)
         if match is None:
             continue
+        if not match.group("names").strip(" :-"):
+            _read_group(layout, line.index + 1, "apologies", found)
+            continue
         passage = _sentence_passage(layout, line, match.start("names"))
         found.extend(_names_in(passage, "apologies"))
     return found
@@ -551,8 +714,8 @@ def _apology_sentences(layout: Layout) -> list[Found]:
 
 def _sentence_passage(layout: Layout, line: Line, begin: int) -> Passage:
     passage = layout.read_on(line, begin)
-    stop = passage.text.find(".")
-    return passage.sub(0, stop) if stop >= 0 else passage
+    stop = SENTENCE_END.search(passage.text)
+    return passage.sub(0, stop.start()) if stop is not None else passage
 
 
 def _unique(found: list[Found]) -> list[Attendee]:

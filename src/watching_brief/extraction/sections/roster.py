@@ -88,8 +88,9 @@ def read_run_line(line: Line, in_attendance: AttendanceStatus) -> list[RunEntry]
         label = head.group("head") or head.group("label") or head.group("lead") or ""
         status = _status(label)
         found.extend(
-            read_group_text(line, head.end(), stop, in_attendance if status == "in attendance"
-                            else status)  # type: ignore[arg-type]
+            read_group_text(
+                line, head.end(), stop, in_attendance if status == "in attendance" else status
+            )  # type: ignore[arg-type]
         )
     return found
 
@@ -99,9 +100,7 @@ def continues_run(text: str) -> bool:
     return len(text) >= MIN_RUN and len(MARKER.findall(text)) >= 4
 
 
-def read_group_text(
-    line: Line, begin: int, stop: int, status: AttendanceStatus
-) -> list[RunEntry]:
+def read_group_text(line: Line, begin: int, stop: int, status: AttendanceStatus) -> list[RunEntry]:
     """People in ``line.text[begin:stop]``, split at name markers."""
     text = line.text
     lead = FOOTNOTES.match(text[begin:stop])
