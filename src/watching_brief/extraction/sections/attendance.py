@@ -213,9 +213,15 @@ def _read_group(layout: Layout, index: int, status: AttendanceStatus, found: lis
     gap = False
     first = len(found)
     alternating = False
+    expect_role = False
     while index < len(lines):
         line = lines[index]
         if not layout.usable(line):
+            if not line.blank and len(found) > first and _role_line_in_furniture(
+                layout, line, alternating and expect_role, len(found) - first == 1
+            ):
+                alternating, expect_role, gap = True, False, False
+                _take_role(found[-1], line)
             gap = gap or line.blank
             index += 1
             continue
@@ -237,7 +243,8 @@ def _read_group(layout: Layout, index: int, status: AttendanceStatus, found: lis
             continue
         if GROUP_HEADING.match(text) or run_line(text):
             return index
-        if alternating and found[-1].role is None and not _is_name(_without_brackets(text)):
+        if alternating and expect_role and not _is_name(_without_brackets(text)):
+            expect_role = gap = False
             _take_role(found[-1], line)
             layout.consumed.add(line.index)
             index += 1
@@ -250,22 +257,38 @@ def _read_group(layout: Layout, index: int, status: AttendanceStatus, found: lis
         parsed = parse_attendee_line(line, status)
         if parsed is None:
             if _starts_alternation(layout, line, found, first):
-                alternating = True
+                alternating = expect_role = True
                 continue
             return _role_column(layout, index, found, first)
-        if gap and not _plausible_after_gap(parsed) and len(found) > first:
+        if gap and not alternating and not _plausible_after_gap(parsed) and len(found) > first:
             return index
         found.append(parsed)
         layout.consumed.add(line.index)
         gap = False
+        expect_role = alternating
         index += 1
     return index
+
+
+def _role_line_in_furniture(layout: Layout, line: Line, expected: bool, first_entry: bool) -> bool:
+    """A role line of a name/role table that the page-furniture finder took for a running
+    header (the same role repeated down the table)."""
+    if _is_name(_without_brackets(line.stripped)) or len(line.stripped) > 90:
+        return False
+    if expected:
+        return True
+    if not first_entry:
+        return False
+    following = next(
+        (ln for ln in layout.document.lines[line.index + 1 :] if not ln.blank), None
+    )
+    return following is not None and parse_attendee_line(following, "present") is not None
 
 
 def _starts_alternation(layout: Layout, line: Line, found: list[Found], first: int) -> bool:
     """Names and roles on alternate lines (a two-column table flattened row by row):
     one name read, then a role line, then another name line."""
-    if len(found) - first != 1 or found[-1].role is not None:
+    if len(found) - first != 1:
         return False
     following = layout.next_usable(line.index)
     return following is not None and parse_attendee_line(following, "present") is not None

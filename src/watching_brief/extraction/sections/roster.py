@@ -35,7 +35,8 @@ RANK_MARK = (
     r"Superintendent|Chief\s+Inspector|Inspector|Sergeant|Commander"
 )
 MARKER = re.compile(
-    rf"(?<![A-Za-z])(?:(?P<title>{TITLE_MARK})\.?|(?P<rank>{RANK_MARK}))\s+(?=[A-Z])"
+    rf"(?:(?<![A-Za-z])|(?<=[a-z)])(?=Councillor|Professor))"
+    rf"(?:(?P<title>{TITLE_MARK})\.?|(?P<rank>{RANK_MARK}))\s+(?=[A-Z])"
 )
 # Where a run of names ends: an item number, a minute number, a footnote after names.
 RUN_END = re.compile(r"\s\d{1,3}\.\s+[A-Z]|\b\d{3,}/\d{2}\b|\s\(\d{1,2}\)\s+[A-Z][a-z]+\s+\d")
