@@ -98,6 +98,11 @@ ROLE_WORDS = frozenset(
         "vice-chairman",
         "boardmember",
         "commander",
+        "medical",
+        "clinical",
+        "registered",
+        "service",
+        "services",
     ]
 )
 HONORIFIC = re.compile(r"^(?:councillors?|cllrs?\.?)\s+", re.I)
@@ -163,6 +168,8 @@ def looks_like_name(text: str) -> bool:
     tokens = stripped.split()
     if not 1 <= len(tokens) <= 5 or is_role(stripped):
         return False
+    if all(token.isupper() and len(token) > 1 for token in tokens):
+        return False  # a heading in capitals, not a name
     return all(NAME_TOKEN.match(token) for token in tokens) and len(tokens) >= 2
 
 
@@ -203,8 +210,7 @@ def split_rank(text: str) -> tuple[str, str]:
         bare = token.strip(",")
         parts = [part for part in re.split(r"/", bare) if part]
         is_rank = bool(parts) and all(
-            part in RANK_WORDS or part.lower() in ROLE_WORDS or part in {"T", "A"}
-            for part in parts
+            part in RANK_WORDS or part.lower() in ROLE_WORDS or part in {"T", "A"} for part in parts
         )
         if is_rank or (count and bare.lower() in {"of", "and", "for", "the"}):
             count += 1

@@ -159,7 +159,28 @@ def extract_attendees(layout: Layout) -> list[Attendee]:
             continue
         index = _read_group(layout, index + 1, status, found)
     found.extend(_apology_sentences(layout))
+    found.extend(_substitutes(layout))
     return _unique(found)
+
+
+SUBSTITUTE = re.compile(
+    r"\b(?:(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+)(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    r"\s+(?:was|attended)\s+(?:in\s+attendance|present)?\s*as\s+(?:a\s+|the\s+)?substitute\b",
+)
+
+
+def _substitutes(layout: Layout) -> list[Found]:
+    """ "Councillor Poland was in attendance as a substitute for ...": present."""
+    found: list[Found] = []
+    for line in layout.document.lines:
+        if not layout.usable(line):
+            continue
+        for match in SUBSTITUTE.finditer(line.text):
+            passage = Passage.of([piece_of(line, match.start("name"), match.end("name"))])
+            attendee = Attendee(name=passage.text, status="present")
+            attendee.source["name"] = passage.spans()
+            found.append(Found(attendee, passage))
+    return found
 
 
 def _read_runs(layout: Layout, index: int, found: list[Found]) -> int:
@@ -217,8 +238,12 @@ def _read_group(layout: Layout, index: int, status: AttendanceStatus, found: lis
     while index < len(lines):
         line = lines[index]
         if not layout.usable(line):
-            if not line.blank and len(found) > first and _role_line_in_furniture(
-                layout, line, alternating and expect_role, len(found) - first == 1
+            if (
+                not line.blank
+                and len(found) > first
+                and _role_line_in_furniture(
+                    layout, line, alternating and expect_role, len(found) - first == 1
+                )
             ):
                 alternating, expect_role, gap = True, False, False
                 _take_role(found[-1], line)
@@ -243,7 +268,7 @@ def _read_group(layout: Layout, index: int, status: AttendanceStatus, found: lis
             continue
         if GROUP_HEADING.match(text) or run_line(text):
             return index
-        if alternating and expect_role and not _is_name(_without_brackets(text)):
+        if alternating and expect_role and len(text) <= 90:
             expect_role = gap = False
             _take_role(found[-1], line)
             layout.consumed.add(line.index)
@@ -279,9 +304,7 @@ def _role_line_in_furniture(layout: Layout, line: Line, expected: bool, first_en
         return True
     if not first_entry:
         return False
-    following = next(
-        (ln for ln in layout.document.lines[line.index + 1 :] if not ln.blank), None
-    )
+    following = next((ln for ln in layout.document.lines[line.index + 1 :] if not ln.blank), None)
     return following is not None and parse_attendee_line(following, "present") is not None
 
 
@@ -649,6 +672,7 @@ def _comma_list(
     masked = POST_NOMINAL_COMMA.sub(lambda m: " " * len(m.group(0)), text)
     councillors = bool(LIST_PREFIX.match(text))
     found: list[Found] = []
+    seen_other = False
     for start, end in _parts(masked, LIST_SPLIT):
         part = masked[start:end]
         lead = LIST_PREFIX.match(part)
@@ -658,10 +682,16 @@ def _comma_list(
             continue
         lead_space = len(piece.text) - len(piece.text.lstrip())
         piece = piece.sub(lead_space)
-        entry = _list_entry(piece, status, councillors or bool(lead and "c" in lead.group(0)[:2]))
-        if entry is not None:
+        councillor = councillors or bool(lead and "c" in lead.group(0)[:2].lower())
+        entry = _list_entry(piece, status, councillor)
+        joined = start == 0 or re.search(r"\band\s*$|&\s*$", masked[:start]) is not None
+        if entry is not None and (roles_follow or (not seen_other and joined)):
             found.extend(_split_double(entry, piece, status))
-        elif roles_follow and found and is_role(piece.text) and found[-1].role is None:
+        elif entry is None:
+            seen_other = True
+        if entry is not None:
+            continue
+        if roles_follow and found and is_role(piece.text) and found[-1].role is None:
             found[-1].role = piece
             _assign_role(found[-1].attendee, piece)
     return found
@@ -705,7 +735,8 @@ def _list_entry(piece: Passage, status: AttendanceStatus, councillor: bool) -> F
         return found
     courtesy = COURTESY.match(name_text) is not None
     bare, had_title = strip_honorific(name_text)
-    single = (
+    peer = len(bare.split()) == 2 and bare.split()[0] in {"Lady", "Lord"}
+    single = peer or (
         len(bare.split()) == 1
         and bare[:1].isupper()
         and (councillor or had_title or courtesy)

@@ -27,7 +27,8 @@ RUN_HEADING = re.compile(
     r"(?:[A-Z]+\s+)?IN\s+ATTENDANCE|ALSO\s+PRESENT|APOLOGIES|ATTENDEES)(?=[\s:(]|[A-Z][a-z])"
     r"|\b(?P<label>(?i:present|members|in\s+attendance|also\s+present|secretariat|apologies|"
     r"absent|attendees|attending|officers|staff))\s*:-?"
-    r"|^(?P<lead>(?i:attendees|present|in\s+attendance(?:\s+for\s+specific\s+items)?))\s+(?=[A-Z])"
+    r"|^(?P<lead>(?i:attendees|present|in\s+attendance(?:\s+for\s+(?:specific\s+)?items?)?))"
+    r"\s+(?=[A-Z])"
 )
 TITLE_MARK = r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Councillor|Cllr|Revd?"
 RANK_MARK = (
@@ -62,7 +63,8 @@ def run_line(text: str) -> bool:
     if not heads:
         return False
     markers = len(MARKER.findall(text[heads[0].end() :]))
-    return markers >= 3 or _bare_run_after(text, heads[0].end()) >= 6
+    least = 2 if heads[0].group("lead") else 3
+    return markers >= least or _bare_run_after(text, heads[0].end()) >= 6
 
 
 def _status(head: str) -> AttendanceStatus | str:
@@ -141,8 +143,10 @@ def _bare_pairs(line: Line, begin: int, stop: int, status: AttendanceStatus) -> 
             break
         run.append(word)
     found: list[RunEntry] = []
-    if len(run) < 4:
+    if len(run) < 2:
         return found
+    if len(run) < 4:
+        run = run[:2]
     for first in range(0, len(run) - 1, 2):
         start = begin + run[first].start()
         end = begin + run[first + 1].end()
@@ -163,7 +167,7 @@ def _marked_entry(
     name_stop = limit.start() if limit else end
     words = list(re.finditer(r"\S+", text[start:name_stop]))
     taken: list[re.Match[str]] = []
-    most = 2 if marker.group("rank") else 4
+    most = 2 if marker.group("rank") else 3
     for word in words:
         token = word.group(0)
         if not _is_name_word(token) or len(taken) >= most:
@@ -171,10 +175,13 @@ def _marked_entry(
         if token.isupper() and len(token) > 3 and taken:
             break
         taken.append(word)
-    if not taken:
+    if not taken or taken[-1].group(0).endswith(("’s", "'s")):
         return None
     if len(taken) == 1 and not marker.group("title"):
         return None
+    after = re.match(r"\s+([a-z]+)", text[start + taken[-1].end() : end])
+    if after is not None and after.group(1) not in {"and", "of"}:
+        return None  # "Miss Mangan was welcomed ...": prose, not a list
     name_end = start + taken[-1].end()
     name_passage = Passage.of([piece_of(line, start, name_end)])
     name = strip_post_nominals(name_passage.text)
