@@ -85,7 +85,7 @@ ROLE_NOTE = re.compile(
 )
 BRACKET = re.compile(r"\((?P<inner>[^()]*)\)")
 DASH = re.compile(r"\s+[–—-]\s+|\s*[–—]\s*|,\s+")
-LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+|;\s*")
+LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s*,?\s+|\s+&\s+|;\s*")
 LIST_PREFIX = re.compile(r"^\s*(?:(?:and\s+)?from\s+|(?:councillors?|cllrs?\.?)\s+)+", re.I)
 
 
@@ -685,9 +685,9 @@ def _comma_list(
         councillor = councillors or bool(lead and "c" in lead.group(0)[:2].lower())
         entry = _list_entry(piece, status, councillor)
         joined = start == 0 or re.search(r"\band\s*$|&\s*$", masked[:start]) is not None
-        if entry is not None and (roles_follow or (not seen_other and joined)):
+        if entry is not None and (roles_follow or not found or (not seen_other and joined)):
             found.extend(_split_double(entry, piece, status))
-        elif entry is None:
+        elif entry is None and found:
             seen_other = True
         if entry is not None:
             continue
@@ -768,6 +768,11 @@ def _apology_sentences(layout: Layout) -> list[Found]:
 
 def _sentence_passage(layout: Layout, line: Line, begin: int) -> Passage:
     passage = layout.read_on(line, begin)
+    pieces = passage.pieces
+    for position, piece in enumerate(pieces[1:], start=1):
+        if re.match(r"\d{1,3}[.)]?\s+[A-Z]", piece.text) or GROUP_HEADING.match(piece.text):
+            passage = Passage.of(pieces[:position])
+            break
     stop = SENTENCE_END.search(passage.text)
     return passage.sub(0, stop.start()) if stop is not None else passage
 

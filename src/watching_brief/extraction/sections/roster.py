@@ -36,7 +36,7 @@ RANK_MARK = (
     r"Superintendent|Chief\s+Inspector|Inspector|Sergeant|Commander"
 )
 MARKER = re.compile(
-    rf"(?:(?<![A-Za-z])|(?<=[a-z)])(?=Councillor|Professor))"
+    rf"(?:(?<![A-Za-z])|(?<=[A-Za-z)])(?=Councillor|Professor))"
     rf"(?:(?P<title>{TITLE_MARK})\.?|(?P<rank>{RANK_MARK}))\s+(?=[A-Z])"
 )
 # Where a run of names ends: an item number, a minute number, a footnote after names.
@@ -139,7 +139,8 @@ def _bare_pairs(line: Line, begin: int, stop: int, status: AttendanceStatus) -> 
     words = list(re.finditer(r"\S+", line.text[begin:stop]))
     run: list[re.Match[str]] = []
     for word in words:
-        if not _is_name_word(word.group(0)) or len(word.group(0)) == 1:
+        token = word.group(0)
+        if not _is_name_word(token) or len(token) == 1 or re.match(r"[A-Z]{3}", token):
             break
         run.append(word)
     found: list[RunEntry] = []
