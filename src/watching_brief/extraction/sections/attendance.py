@@ -29,6 +29,7 @@ from watching_brief.extraction.passage import Passage, piece_of
 from watching_brief.extraction.record import AttendanceStatus, Attendee, Span
 from watching_brief.extraction.sections.roster import (
     continues_run,
+    initialled_count,
     read_group_text,
     read_run_line,
     run_line,
@@ -153,6 +154,9 @@ def extract_attendees(layout: Layout) -> list[Attendee]:
         else:
             present_open = status == "present" and head.lower() in {"present", "present were"}
         rest = match.group("rest").strip()
+        if rest and initialled_count(rest) >= 2:
+            index = _read_initialled(layout, line, match.start("rest"), status, found)
+            continue
         if rest:
             found.extend(_from_sentence(line, match.start("rest"), status))
             index += 1
@@ -200,6 +204,24 @@ def _read_runs(layout: Layout, index: int, found: list[Found]) -> int:
         layout.consumed.add(following.index)
         following = layout.next_usable(following.index)
     return following.index if following is not None else len(lines)
+
+
+def _read_initialled(
+    layout: Layout, line: Line, begin: int, status: AttendanceStatus, found: list[Found]
+) -> int:
+    """ "Present: A Smith (AS) : Role B Jones (BJ) : Role", and the lines carrying it on."""
+    entries = read_group_text(line, begin, len(line.text), status)
+    following = layout.next_usable(line.index)
+    while (
+        following is not None
+        and not GROUP_HEADING.match(following.text)
+        and initialled_count(following.text) >= 1
+    ):
+        layout.consumed.add(following.index)
+        entries.extend(read_group_text(following, 0, len(following.text), status))
+        following = layout.next_usable(following.index)
+    found.extend(Found(entry.attendee, entry.name, entry.role) for entry in entries)
+    return following.index if following is not None else len(layout.document.lines)
 
 
 def _implicit_list_start(layout: Layout, index: int) -> bool:

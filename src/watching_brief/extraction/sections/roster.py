@@ -27,6 +27,7 @@ RUN_HEADING = re.compile(
     r"(?:[A-Z]+\s+)?IN\s+ATTENDANCE|ALSO\s+PRESENT|APOLOGIES|ATTENDEES)(?=[\s:(]|[A-Z][a-z])"
     r"|\b(?P<label>(?i:present|members|in\s+attendance|also\s+present|secretariat|apologies|"
     r"absent|attendees|attending|officers|staff))\s*:-?"
+    r"|\b(?P<cap>Present|Apologies|In\s+attendance|Absent)(?=\s+[A-Z][a-z]+\s+[A-Z])"
     r"|^(?P<lead>(?i:attendees|present|in\s+attendance(?:\s+for\s+(?:specific\s+)?items?)?))"
     r"\s+(?=[A-Z])"
 )
@@ -44,6 +45,12 @@ RUN_END = re.compile(r"\s\d{1,3}\.\s+[A-Z]|\b\d{3,}/\d{2}\b|\s\(\d{1,2}\)\s+[A-Z
 FOOTNOTES = re.compile(r"^(?:\s*\(\d{1,2}\))+")
 STOP_CHARS = re.compile(r"[,(&;:]|\s\d")
 MIN_RUN = 150
+# "Christina Edwards (CE) : Role" and "Lola Banjoko (nominated deputy for ...) (LB) Role".
+INITIALLED = re.compile(
+    rf"(?:(?:{TITLE_MARK})\.?\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}})\s*"
+    r"(?:\([^()]{4,120}\)\s*)?\((?P<abbrev>[A-Z][A-Za-z]{1,3})\)"
+)
+ITEM_NOTE = re.compile(r"\s*\((?:items?|part)\b[^()]*\)\s*$", re.I)
 
 
 @dataclass(slots=True)
@@ -62,6 +69,8 @@ def run_line(text: str) -> bool:
     heads = list(RUN_HEADING.finditer(text))
     if not heads:
         return False
+    if len(INITIALLED.findall(text)) >= 3:
+        return True
     markers = len(MARKER.findall(text[heads[0].end() :]))
     least = 2 if heads[0].group("lead") else 3
     return markers >= least or _bare_run_after(text, heads[0].end()) >= 6
@@ -88,7 +97,7 @@ def read_run_line(line: Line, in_attendance: AttendanceStatus) -> list[RunEntry]
         end = RUN_END.search(text, head.end(), stop)
         if end is not None:
             stop = end.start()
-        label = head.group("head") or head.group("label") or head.group("lead") or ""
+        label = head.group("head") or head.group("label") or head.group("lead") or head.group("cap")
         status = _status(label)
         found.extend(
             read_group_text(
@@ -109,6 +118,9 @@ def read_group_text(line: Line, begin: int, stop: int, status: AttendanceStatus)
     lead = FOOTNOTES.match(text[begin:stop])
     if lead is not None:
         begin += lead.end()
+    initialled = list(INITIALLED.finditer(text, begin, stop))
+    if len(initialled) >= 2 or (initialled and initialled[0].start() - begin < 30):
+        return _initialled_entries(line, initialled, stop, status)
     markers = [m for m in MARKER.finditer(text, begin, stop)]
     found: list[RunEntry] = []
     first_marker = markers[0].start() if markers else stop
@@ -208,3 +220,42 @@ def _marked_entry(
                 attendee.source["role"] = role.spans()
             break
     return RunEntry(attendee, name_passage, role)
+
+
+def initialled_count(text: str) -> int:
+    """How many "Name (XX)" entries a line holds (two when the line opens with one)."""
+    return max(len(INITIALLED.findall(text)), 2 if INITIALLED.match(text.strip()) else 0)
+
+
+def _initialled_entries(
+    line: Line, matches: list[re.Match[str]], stop: int, status: AttendanceStatus
+) -> list[RunEntry]:
+    """Each "Name (XX)" with the capacity that follows it, up to the next name."""
+    found: list[RunEntry] = []
+    for position, match in enumerate(matches):
+        end = matches[position + 1].start() if position + 1 < len(matches) else stop
+        name_start = match.start("name")
+        words = match.group("name").split()
+        if len(words) == 3 and position > 0:
+            name_start = match.end("name") - len(" ".join(words[1:]))
+            name_start = line.text.index(words[1], match.start("name") + len(words[0]))
+        name = Passage.of([piece_of(line, name_start, match.end("name"))])
+        attendee = Attendee(name=name.text, status=status)
+        attendee.source["name"] = name.spans()
+        abbrev = Passage.of([piece_of(line, match.start("abbrev"), match.end("abbrev"))])
+        attendee.abbrev = abbrev.text
+        attendee.source["abbrev"] = abbrev.spans()
+        tail = line.text[match.end() : end]
+        note = ITEM_NOTE.search(tail)
+        if note is not None:
+            tail = tail[: note.start()]
+        lead = len(tail) - len(tail.lstrip(" :–-"))
+        role_text = tail.strip(" :–-")
+        role: Passage | None = None
+        if role_text and len(role_text) < 120:
+            begin = match.end() + lead
+            role = Passage.of([piece_of(line, begin, begin + len(role_text))])
+            attendee.role = role.text
+            attendee.source["role"] = role.spans()
+        found.append(RunEntry(attendee, name, role))
+    return found
