@@ -29,7 +29,7 @@ FIELD_OF_LABEL = {
 }  # fmt: skip
 FIELD_PREFIXES = (("chair", "chair"), ("minute", "minute_taker"), ("note", "minute_taker"))
 TITLE_WORDS = re.compile(
-    r"\b(?:meeting|minutes|notes|board|panel|committee|session|assurance|forum)\b", re.I
+    r"\b(?:meeting|minutes|notes|board|panel|committee|session|assurance|forum|agenda)\b", re.I
 )
 BODY_WORDS = re.compile(
     r"\b(?:office\s+of|commissioner|council|authority|opcc|constabulary|trust)\b", re.I
@@ -65,19 +65,120 @@ def find_header(layout: Layout) -> Header:
     """Find the title, body line and labelled header fields near the top of the notes."""
     header = Header()
     lines = [line for line in layout.document.lines[:HEADER_SCAN] if layout.usable(line)]
+    lines = _before_first_item(lines)
     _find_title(layout, lines, header)
     _find_label_block(layout, lines, header)
     _find_inline_labels(layout, lines, header)
+    _find_embedded_labels(lines, header)
     _find_held_sentence(layout, lines, header)
+    _find_date_line(layout, lines, header)
+    _clean_venue(header)
     return header
 
 
+# Where the header ends: the first item ("1. Welcome", "12." alone, an "Items" table head).
+ITEM_START = re.compile(
+    r"^\s*(?:\d{1,3}[.)]?(?:\s+[A-Z][a-z].*)?|items|no\.?\s+item|(?:note\s+)?no\.?\s*\|?\s*item\b.*)"
+    r"\s*$",
+    re.I,
+)
+
+
+def _before_first_item(lines: list[Line]) -> list[Line]:
+    for position, line in enumerate(lines):
+        if position >= 2 and ITEM_START.match(line.text):
+            return lines[:position]
+    return lines
+
+
+# "Minutes of the meeting of the X Authority", "NOTES OF MEETING ...": the document's title.
+MINUTES_OF = re.compile(r"\b(?:minutes|notes)\s+of\s+(?:the\s+|a\s+|an\s+)?(?P<what>\S.*)", re.I)
+GENERIC_WHAT = re.compile(r"^(?:(?:special|extraordinary|the|a)\s+)*meeting\b\s*(?:held\b|$)", re.I)
+TITLE_FURNITURE = re.compile(r"\s+(?:pdf\s+)?(?:pdf|doc)\s+\d+\s*[kKmM]B\b.*$", re.I)
+HELD_AT = re.compile(r",?\s+(?:held\s+(?:on|at)\b|on\s+(?=\S*\s*\d))", re.I)
+INLINE_LABEL = re.compile(
+    r"\s+(?:minutes\s+)?(?:date|time|venue|location|place)\s*:|\s+(?:present|members)\s*:",
+    re.I,
+)
+
+
+def title_end(text: str) -> int:
+    """Where a title line's title ends: before "held on DATE at VENUE", a date followed by
+    more (time, venue), an inline "Date:" label, or "PDF 94 KB" furniture."""
+    end = len(text)
+    furniture = TITLE_FURNITURE.search(text)
+    if furniture is not None:
+        end = furniture.start()
+    label = INLINE_LABEL.search(text, 0, end)
+    if label is not None:
+        end = label.start()
+    parsed = parse_date(text[:end])
+    if parsed is not None:
+        rest = text[parsed.end : end].strip(" .,")
+        held = None
+        for match in HELD_AT.finditer(text, 0, parsed.start + 1):
+            held = match
+        if held is not None and rest:
+            end = held.start()
+        elif rest and parsed.start > 0:
+            before = re.search(
+                r"(?:,?\s+(?:on|held)\s+)?(?:[A-Za-z]+,?\s+)?$", text[: parsed.start]
+            )
+            cut = (
+                before.start()
+                if before and _is_weekday_gap(text, before, parsed.start)
+                else parsed.start
+            )
+            end = min(end, cut)
+    held_at = re.search(r",?\s+held\s+at\b", text[:end], re.I)
+    if held_at is not None:
+        end = held_at.start()
+    return len(text[:end].rstrip(" ,.–—-"))
+
+
+def _is_weekday_gap(text: str, match: re.Match[str], start: int) -> bool:
+    words = re.findall(r"[A-Za-z]+", text[match.start() : start])
+    weekdays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    return all(word.lower() in weekdays | {"on", "held"} for word in words)
+
+
+def _minutes_of_line(lines: list[Line]) -> tuple[Line, int] | None:
+    """A "Minutes of ..." line naming what met, near the top."""
+    for line in lines[:14]:
+        match = MINUTES_OF.search(line.text)
+        if match is None or match.start() > 200:
+            continue
+        if GENERIC_WHAT.match(match.group("what")):
+            continue
+        if re.match(r"(?i)\s*(?:these|this)\b", line.text):
+            continue
+        return line, match.start()
+    return None
+
+
 def _find_title(layout: Layout, lines: list[Line], header: Header) -> None:
+    found = _minutes_of_line(lines)
+    if found is not None and any(
+        TITLE_WORDS.search(earlier.text)
+        and len(earlier.text) < 100
+        and not re.match(r"(?i)\s*(?:minutes|notes|these|this)\b", earlier.text)
+        for earlier in lines[: lines.index(found[0])]
+    ):
+        found = None  # a title line above it ("X POLICE AND CRIME PANEL")
+    if found is not None:
+        line, start = found
+        end = start + title_end(line.text[start:])
+        header.title = Passage.of([piece_of(line, start, end)])
+        layout.consumed.add(line.index)
+        for earlier in lines[: lines.index(line)]:
+            if BODY_WORDS.search(earlier.text) and header.body is None and len(earlier.text) < 120:
+                header.body = Passage.of([piece_of(earlier)])
+        return
     for position, line in enumerate(lines[:6]):
         if HEADER_LABEL.match(line.text):
             break
         if TITLE_WORDS.search(line.text):
-            header.title = Passage.of([piece_of(line)])
+            header.title = Passage.of([piece_of(line, 0, title_end(line.text))])
             layout.consumed.add(line.index)
             for earlier in lines[:position]:
                 if BODY_WORDS.search(earlier.text) and header.body is None:
@@ -85,7 +186,7 @@ def _find_title(layout: Layout, lines: list[Line], header: Header) -> None:
                 layout.consumed.add(earlier.index)
             return
     if lines and not HEADER_LABEL.match(lines[0].text):
-        header.title = Passage.of([piece_of(lines[0])])
+        header.title = Passage.of([piece_of(lines[0], 0, title_end(lines[0].text))])
         layout.consumed.add(lines[0].index)
 
 
@@ -140,14 +241,39 @@ def _find_inline_labels(layout: Layout, lines: list[Line], header: Header) -> No
         layout.consumed.add(line.index)
 
 
+EMBEDDED_LABEL = re.compile(r"\b(?P<label>Date|Time|Venue|Location|Place)\s*:\s*", re.I)
+NEXT_LABEL = re.compile(r"\s+(?:[A-Z][A-Za-z]+\s+){0,2}[A-Z][A-Za-z]+\s*:")
+
+
+def _find_embedded_labels(lines: list[Line], header: Header) -> None:
+    """Labels inside a long line: "... Minutes Date: Tuesday 15 September 2020 Time: 10:00
+    Location: Meeting held virtually Convening Chair: ..."."""
+    for line in lines:
+        if len(line.text) < 100 or HEADER_LABEL.match(line.text):
+            continue
+        for match in EMBEDDED_LABEL.finditer(line.text):
+            stop = NEXT_LABEL.search(line.text, match.end())
+            end = stop.start() if stop else len(line.text)
+            if end - match.end() > 120 or end <= match.end():
+                continue
+            header.values.setdefault(
+                _field(match.group("label")), Passage.of([piece_of(line, match.end(), end)])
+            )
+
+
 def _find_held_sentence(layout: Layout, lines: list[Line], header: Header) -> None:
     """ "Minutes of the meeting held at VENUE on DATE at TIME" and its other orders."""
     if "date" in header.values:
         return
+    title_line = header.title.pieces[0].line.index if header.title else None
     for line in lines:
-        if line.index in layout.consumed or not HELD.search(line.text):
+        in_title = line.index == title_line
+        if (line.index in layout.consumed and not in_title) or not HELD.search(line.text):
             continue
         passage = layout.read_on(line)
+        following = layout.next_usable(passage.pieces[-1].line.index)
+        if passage.text.endswith(",") and following is not None and len(following.text) < 80:
+            passage = Passage.of([*passage.pieces, piece_of(following)])
         parsed = parse_date(passage.text, default_year=find_year(passage.text))
         if parsed is None:
             continue
@@ -168,6 +294,85 @@ def _find_held_sentence(layout: Layout, lines: list[Line], header: Header) -> No
             venue = passage.sub(after.start("venue"), after.end("venue"))
             header.values.setdefault("venue", venue)
         return
+
+
+DATE_LINE_MAX = 160
+
+
+def _find_date_line(layout: Layout, lines: list[Line], header: Header) -> None:
+    """An unlabelled date line ("8th December 2020", "Title - Thursday, 14 September 2023
+    2.15 pm", "Tuesday 25 April 2017 10:15 – 12:30 The ARK ..."): the first line near the
+    top whose date opens it, follows a dash, or names the weekday. What follows the date
+    and times on the line, or the short line after it, is the venue."""
+    if "date" in header.values:
+        return
+    for position, line in enumerate(lines):
+        text = line.text[:DATE_LINE_MAX]
+        parsed = parse_date(text)
+        if parsed is None or parsed.year_inferred:
+            continue
+        before = text[: parsed.start].strip()
+        if not (
+            before == "" or before.endswith(("-", "–", "—", ":")) or parsed.weekday is not None
+        ):
+            continue
+        if re.search(r"(?i)\b(?:created|version|updated|published|printed)\b", before):
+            continue
+        header.values["date"] = Passage.of([piece_of(line, parsed.start, len(line.text))])
+        if "venue" not in header.values:
+            _venue_after_date(layout, lines, position, parsed.end, header)
+        return
+
+
+def _venue_after_date(
+    layout: Layout, lines: list[Line], position: int, date_end: int, header: Header
+) -> None:
+    line = lines[position]
+    rest_start = date_end
+    start, end = parse_times(line.text[rest_start : rest_start + 40])
+    last = end or start
+    if last is not None:
+        rest_start += last[2]
+    rest = line.text[rest_start:]
+    stop = NEXT_LABEL.search(rest)
+    rest = rest[: stop.start()] if stop else rest
+    value = re.sub(r"^[\s,.;–—-]*(?:(?:at|in)\s+)?", "", rest).rstrip(" .,")
+    if value and "," in value and value[:1].isupper() and len(value) < 120:
+        begin = rest_start + rest.index(value)
+        header.values["venue"] = Passage.of([piece_of(line, begin, begin + len(value))])
+        return
+    if position + 1 < len(lines):
+        following = lines[position + 1]
+        text = following.stripped
+        if (
+            "," in text
+            and len(text) < 80
+            and not HEADER_LABEL.match(text)
+            and not re.search(r"\d{4}|:|\.$", text)
+            and not MINUTES_OF.search(text)
+        ):
+            header.values["venue"] = Passage.of([piece_of(following)])
+            layout.consumed.add(following.index)
+
+
+VENUE_FURNITURE = re.compile(r"[\s.,]*\b(?:view\s+directions|view\s+map|directions)\b.*$", re.I)
+
+
+def _clean_venue(header: Header) -> None:
+    """ "Parkside Suite. View directions" -> "Parkside Suite"; a venue cut at the next label."""
+    venue = header.values.get("venue")
+    if venue is None:
+        return
+    end = len(venue.text)
+    furniture = VENUE_FURNITURE.search(venue.text)
+    if furniture is not None:
+        end = furniture.start()
+    label = NEXT_LABEL.search(venue.text, 0, end)
+    if label is not None:
+        end = label.start()
+    end = len(venue.text[:end].rstrip(" .,;"))
+    if 0 < end < len(venue.text):
+        header.values["venue"] = venue.sub(0, end)
 
 
 def series_of(title: str) -> str:
