@@ -49,7 +49,8 @@ HELD = re.compile(r"\b(?:held|took\s+place|convened)\b", re.I)
 VENUE_BEFORE = re.compile(
     r"\b(?i:held|took\s+place)\s+(?i:at|in)\s+(?:the\s+)?(?P<venue>[A-Z][^.]*?)\s+(?i:on)\b"
 )
-VENUE_AFTER = re.compile(r"\s(?i:at|in)\s+(?:the\s+)?(?P<venue>[A-Z][^.;]*?)\s*(?:[.;]|$)")
+VENUE_AFTER = re.compile(r"\s(?i:at|in)\s+(?:the\s+)?(?P<venue>[A-Z0-9][^.;]*?)\s*(?:[.;]|$)")
+NOT_A_VENUE = re.compile(r"(?i)^(?:public|private|camera|person|attendance|full|session)$")
 
 
 @dataclass(slots=True)
@@ -162,6 +163,7 @@ def _find_title(layout: Layout, lines: list[Line], header: Header) -> None:
         TITLE_WORDS.search(earlier.text)
         and len(earlier.text) < 100
         and not re.match(r"(?i)\s*(?:minutes|notes|these|this)\b", earlier.text)
+        and not earlier.text.rstrip().endswith(".")
         for earlier in lines[: lines.index(found[0])]
     ):
         found = None  # a title line above it ("X POLICE AND CRIME PANEL")
@@ -277,9 +279,14 @@ def _find_held_sentence(layout: Layout, lines: list[Line], header: Header) -> No
         parsed = parse_date(passage.text, default_year=find_year(passage.text))
         if parsed is None:
             continue
+        held = HELD.search(passage.text)
+        if held is None or held.start() > parsed.start + 80 or parsed.start - held.end() > 120:
+            continue  # "held" and the date are in different sentences
         layout.consumed.update(piece.line.index for piece in passage.pieces)
         header.values["date"] = passage.sub(parsed.start)
         before = VENUE_BEFORE.search(passage.text[: parsed.start])
+        if before is not None and NOT_A_VENUE.match(before.group("venue")):
+            before = None
         if before is not None:
             venue = passage.sub(before.start("venue"), before.end("venue"))
             header.values.setdefault("venue", venue)
