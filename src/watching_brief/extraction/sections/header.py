@@ -79,9 +79,8 @@ def find_header(layout: Layout) -> Header:
 
 # Where the header ends: the first item ("1. Welcome", "12." alone, an "Items" table head).
 ITEM_START = re.compile(
-    r"^\s*(?:\d{1,3}[.)]?(?:\s+[A-Z][a-z].*)?|items|no\.?\s+item|(?:note\s+)?no\.?\s*\|?\s*item\b.*)"
-    r"\s*$",
-    re.I,
+    r"^\s*(?:\d{1,3}[.)]?(?:\s+[A-Z][a-z].*)?|(?i:items|(?:note\s+)?no\.?\s*\|?\s*item\b.*))"
+    r"\s*$"
 )
 
 
