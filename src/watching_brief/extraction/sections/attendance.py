@@ -37,7 +37,8 @@ from watching_brief.extraction.sections.roster import (
 
 _HEADS = (
     r"attendance|attendees|attending|present(?:\s+were)?|"
-    r"(?:committee\s+|board\s+|panel\s+|authority\s+)?members(?:\s+present)?|"
+    r"(?:committee\s+|board\s+|panel\s+|authority\s+)?members(?:\s+present|\s+absent)?|"
+    r"others\s+in\s+attendance|"
     r"(?:non[\s-]?)?voting\s+members|councillors\s+present|"
     r"(?:[A-Z]{2,6}\s+)?(?:staff|officers|officials)(?:\s+present|\s+in\s+attendance)?|"
     r"(?:non[\s-]?members\s+)?in\s+attendance(?:\s+(?:for|at)\s+[\w\s]{3,40}?)?|"
@@ -48,6 +49,10 @@ _HEADS = (
 GROUP_HEADING = re.compile(
     rf"^\s*(?P<head>{_HEADS})\s*(?::\s*-?|-(?!\w)|\s*$)\s*(?P<rest>.*)$",
     re.I,
+)
+# "2. ROLL CALL: Present: A, B" or "ROLL CALL: Board Members A, B and C".
+ROLL_CALL_LINE = re.compile(
+    r"^\s*(?:\d{1,3}[.)]?\s+)?(?:[A-Z]\s)?roll\s+call\s*[:–-]\s*(?P<rest>\S.*)$", re.I
 )
 # A numbered apologies item with its names on the line: "1. Apologies for absence: A, B".
 NUMBERED_APOLOGIES = re.compile(
@@ -105,7 +110,7 @@ def status_of(heading: str) -> AttendanceStatus:
         return "apologies"
     if "virtual" in head:
         return "virtual"
-    if head.startswith(("absent", "not present")):
+    if head.startswith(("absent", "not present")) or head.endswith("absent"):
         return "absent"
     if any(
         word in head
@@ -137,6 +142,19 @@ def extract_attendees(layout: Layout) -> list[Attendee]:
         if not layout.free(line):
             index += 1
             continue
+        roll_call = ROLL_CALL_LINE.match(line.text)
+        if roll_call is not None:
+            seen_heading = True
+            layout.consumed.add(line.index)
+            inner = GROUP_HEADING.match(line.text[roll_call.start("rest") :])
+            if inner is None:
+                found.extend(_from_sentence(layout, line, roll_call.start("rest"), "present"))
+            else:
+                begin = roll_call.start("rest") + inner.start("rest")
+                status = status_of(" ".join(inner.group("head").split()))
+                found.extend(_from_sentence(layout, line, begin, status))
+            index += 1
+            continue
         match = GROUP_HEADING.match(line.text) or NUMBERED_APOLOGIES.match(line.text)
         if match is None or _numbered_item_title(layout, line):
             if not seen_heading and _implicit_list_start(layout, index):
@@ -158,8 +176,20 @@ def extract_attendees(layout: Layout) -> list[Attendee]:
             index = _read_initialled(layout, line, match.start("rest"), status, found)
             continue
         if rest:
-            found.extend(_from_sentence(line, match.start("rest"), status))
-            index += 1
+            passage = _sentence_lines(layout, line, match.start("rest"))
+            found.extend(_names_in(passage, status))
+            last = passage.pieces[-1].line
+            layout.consumed.update(piece.line.index for piece in passage.pieces)
+            following = layout.next_usable(last.index)
+            if (
+                following is not None
+                and last.index == line.index
+                and parse_attendee_line(following, status) is not None
+                and "," in following.text
+            ):
+                index = _read_group(layout, following.index, status, found)
+            else:
+                index = last.index + 1
             continue
         index = _read_group(layout, index + 1, status, found)
     found.extend(_apology_sentences(layout))
@@ -606,10 +636,32 @@ def _build(
     return Found(attendee, name_passage, role_passage)
 
 
-def _from_sentence(line: Line, begin: int, status: AttendanceStatus) -> list[Found]:
-    """ "Present: Councillors A Smith (Chair), B Jones and C Brown"."""
-    passage = Passage.of([piece_of(line, begin)])
+def _from_sentence(layout: Layout, line: Line, begin: int, status: AttendanceStatus) -> list[Found]:
+    """ "Present: Councillors A Smith (Chair), B Jones and C Brown", over its lines."""
+    passage = _sentence_lines(layout, line, begin)
+    layout.consumed.update(piece.line.index for piece in passage.pieces)
     return _names_in(passage, status)
+
+
+CARRIES_ON = re.compile(r"(?:[,;]|\band|\b[A-Z][a-z]+s)\s*$")
+
+
+def _sentence_lines(layout: Layout, line: Line, begin: int) -> Passage:
+    """A list that runs on over lines ending with a comma, "and", or "Commissioners"."""
+    pieces = [piece_of(line, begin)]
+    current = line
+    while CARRIES_ON.search(current.text) and len(pieces) < 6:
+        following = layout.next_usable(current.index)
+        if (
+            following is None
+            or GROUP_HEADING.match(following.text)
+            or re.match(r"\s*\d{1,3}[.)]?\s", following.text)
+            or layout.gap_between(current, following)
+        ):
+            break
+        pieces.append(piece_of(following))
+        current = following
+    return Passage.of(pieces)
 
 
 def _names_in(passage: Passage, status: AttendanceStatus) -> list[Found]:
@@ -695,6 +747,7 @@ def _comma_list(
     councillors = bool(LIST_PREFIX.match(text))
     found: list[Found] = []
     seen_other = False
+    carry: str | None = None
     for start, end in _parts(masked, LIST_SPLIT):
         part = masked[start:end]
         lead = LIST_PREFIX.match(part)
@@ -705,7 +758,12 @@ def _comma_list(
         lead_space = len(piece.text) - len(piece.text.lstrip())
         piece = piece.sub(lead_space)
         councillor = councillors or bool(lead and "c" in lead.group(0)[:2].lower())
-        entry = _list_entry(piece, status, councillor)
+        entry = _list_entry(piece, status, councillor, carry is not None)
+        title = _title_before_surname(piece.text.split(" (")[0].strip())[0]
+        if title:
+            carry = title[:-1] if title.endswith("s") else None
+        elif entry is not None and carry is not None and entry.attendee.role is None:
+            entry.attendee.role = carry
         joined = start == 0 or re.search(r"\band\s*$|&\s*$", masked[:start]) is not None
         if entry is not None and (roles_follow or not found or (not seen_other and joined)):
             found.extend(_split_double(entry, piece, status))
@@ -739,7 +797,24 @@ def _split_double(entry: Found, piece: Passage, status: AttendanceStatus) -> lis
     return [first, second]
 
 
-def _list_entry(piece: Passage, status: AttendanceStatus, councillor: bool) -> Found | None:
+def _title_before_surname(text: str) -> tuple[str, str]:
+    """ "Chair Owens", "Board Members Hoffman", "Vice Chair Vice Chair Rauk": a post written
+    before a surname (roll calls list members so)."""
+    match = re.match(
+        r"^(?P<title>(?:(?:Acting|Vice|Deputy)[\s-])*(?:Chair(?:man|person)?|President|"
+        r"Commissioners?|(?:Board\s*|Committee\s+|Council\s*)?[Mm]embers?|Boardmembers?|"
+        r"Mayor|Councilmembers?|Trustees?|Directors?|Supervisors?)"
+        r"(?:\s+(?:Vice[\s-])?Chair)*)\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)$",
+        text,
+    )
+    if match is None:
+        return "", text
+    return match.group("title"), match.group("name")
+
+
+def _list_entry(
+    piece: Passage, status: AttendanceStatus, councillor: bool, carried: bool = False
+) -> Found | None:
     """One name in a list, with what its brackets say (role, abbreviation)."""
     bracket = BRACKET.search(piece.text)
     dash = re.search(r"\s[–—-]\s", piece.text)
@@ -748,14 +823,16 @@ def _list_entry(piece: Passage, status: AttendanceStatus, councillor: bool) -> F
     )
     name_text = piece.text[:name_end].strip()
     rank, rest = split_rank(name_text)
+    if not rank:
+        rank, rest = _title_before_surname(name_text)
     if rank:
-        found = _list_entry(piece.sub(piece.text.index(rest, len(rank))), status, councillor)
+        found = _list_entry(piece.sub(piece.text.index(rest, len(rank))), status, councillor, True)
         if found is not None and found.attendee.role is None:
             rank_passage = piece.sub(0, len(rank))
             found.attendee.role = rank_passage.text
             found.attendee.source["role"] = rank_passage.spans()
         return found
-    courtesy = COURTESY.match(name_text) is not None
+    courtesy = COURTESY.match(name_text) is not None or carried
     bare, had_title = strip_honorific(name_text)
     peer = len(bare.split()) == 2 and bare.split()[0] in {"Lady", "Lord"}
     single = peer or (
