@@ -28,6 +28,7 @@ from watching_brief.extraction.fields.names import COURTESY, NAME_TOKEN, POST_NO
 from watching_brief.extraction.passage import Passage, piece_of
 from watching_brief.extraction.record import AttendanceStatus, Attendee, Span
 from watching_brief.extraction.sections.roster import (
+    INITIALLED,
     continues_run,
     initialled_count,
     read_group_text,
@@ -323,6 +324,12 @@ def _read_group(layout: Layout, index: int, status: AttendanceStatus, found: lis
         if alternating and expect_role and len(text) <= 90:
             expect_role = gap = False
             _take_role(found[-1], line)
+            layout.consumed.add(line.index)
+            index += 1
+            continue
+        if len(INITIALLED.findall(text)) >= 2:
+            entries = read_group_text(line, 0, len(line.text), status)
+            found.extend(Found(entry.attendee, entry.name, entry.role) for entry in entries)
             layout.consumed.add(line.index)
             index += 1
             continue
@@ -745,6 +752,11 @@ def _comma_list(
     text = passage.text
     masked = POST_NOMINAL_COMMA.sub(lambda m: " " * len(m.group(0)), text)
     councillors = bool(LIST_PREFIX.match(text))
+    parts = _parts(masked, LIST_SPLIT)
+    surnames = len(parts) >= 2 and all(
+        re.fullmatch(r"[A-Z][\w'’-]+", masked[start:end].strip()) for start, end in parts
+    )
+    councillors = councillors or (surnames and roles_follow)
     found: list[Found] = []
     seen_other = False
     carry: str | None = None
