@@ -31,7 +31,7 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
+_YEAR = r"(?:\s?,?\s+(?P<year>\d{4}))?"
 
 DAY_MONTH = re.compile(rf"\b{_WEEKDAY}{_DAY}(?:\s+of)?\s+{_MONTH}\b\.?{_YEAR}", re.I)
 # A meeting over two days: "Wednesday 2 – Thursday 3 October 2019" (the first day counts).

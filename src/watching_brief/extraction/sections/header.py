@@ -74,6 +74,10 @@ def find_header(layout: Layout) -> Header:
     _find_held_sentence(layout, lines, header)
     _find_date_line(layout, lines, header)
     _clean_venue(header)
+    if "time" not in header.values:
+        called = call_to_order(layout)
+        if called is not None:
+            header.values["opened"] = called
     return header
 
 
@@ -93,7 +97,11 @@ def _before_first_item(lines: list[Line]) -> list[Line]:
 
 # "Minutes of the meeting of the X Authority", "NOTES OF MEETING ...": the document's title.
 MINUTES_OF = re.compile(r"\b(?:minutes|notes)\s+of\s+(?:the\s+|a\s+|an\s+)?(?P<what>\S.*)", re.I)
-GENERIC_WHAT = re.compile(r"^(?:(?:special|extraordinary|the|a)\s+)*meeting\b\s*(?:held\b|$)", re.I)
+GENERIC_WHAT = re.compile(
+    r"^(?:(?:special|extraordinary|the|a|regular|ordinary|annual|joint|full)\s+)*meeting\b"
+    r"\s*(?:held\b|of\s+the\s*$|$)",
+    re.I,
+)
 TITLE_FURNITURE = re.compile(r"\s+(?:pdf\s+)?(?:pdf|doc)\s+\d+\s*[kKmM]B\b.*$", re.I)
 HELD_AT = re.compile(r",?\s+(?:held\s+(?:on|at)\b|on\s+(?=\S*\s*\d))", re.I)
 INLINE_LABEL = re.compile(
@@ -176,11 +184,14 @@ def _find_title(layout: Layout, lines: list[Line], header: Header) -> None:
                 header.body = Passage.of([piece_of(earlier)])
         return
     for position, line in enumerate(lines[:6]):
+        if DOCUMENT_TYPE.match(line.text) and position + 1 < len(lines):
+            layout.consumed.add(line.index)
+            continue  # "Minutes" above the title names the kind of document
         if HEADER_LABEL.match(line.text):
             break
         if TITLE_WORDS.search(line.text):
-            header.title = Passage.of([piece_of(line, 0, title_end(line.text))])
-            layout.consumed.add(line.index)
+            header.title = _title_passage(lines, position)
+            layout.consumed.update(piece.line.index for piece in header.title.pieces)
             for earlier in lines[:position]:
                 if BODY_WORDS.search(earlier.text) and header.body is None:
                     header.body = Passage.of([piece_of(earlier)])
@@ -189,6 +200,31 @@ def _find_title(layout: Layout, lines: list[Line], header: Header) -> None:
     if lines and not HEADER_LABEL.match(lines[0].text):
         header.title = Passage.of([piece_of(lines[0], 0, title_end(lines[0].text))])
         layout.consumed.add(lines[0].index)
+
+
+DOCUMENT_TYPE = re.compile(
+    r"^\s*(?:(?:meeting|approved|draft|confirmed)\s+)?(?:minutes|notes)(?:\s*[-–]\s*draft)?\s*$",
+    re.I,
+)
+TITLE_GOES_ON = re.compile(r"\b(?:of|the|and|for|on|in|to)\s*$", re.I)
+
+
+def _title_passage(lines: list[Line], position: int) -> Passage:
+    """The title line, joined with the lines it runs on to ("... MEETING OF THE" /
+    "CITY OF X BOARD")."""
+    line = lines[position]
+    pieces = [piece_of(line, 0, title_end(line.text))]
+    following = position + 1
+    while (
+        TITLE_GOES_ON.search(pieces[-1].text)
+        and following < len(lines)
+        and len(pieces) < 4
+        and not HEADER_LABEL.match(lines[following].text)
+        and parse_date(lines[following].text) is None
+    ):
+        pieces.append(piece_of(lines[following], 0, title_end(lines[following].text)))
+        following += 1
+    return Passage.of(pieces)
 
 
 def _label_only(line: Line) -> str | None:
@@ -250,7 +286,7 @@ def _find_embedded_labels(lines: list[Line], header: Header) -> None:
     """Labels inside a long line: "... Minutes Date: Tuesday 15 September 2020 Time: 10:00
     Location: Meeting held virtually Convening Chair: ..."."""
     for line in lines:
-        if len(line.text) < 100 or HEADER_LABEL.match(line.text):
+        if len(line.text) < 30 or HEADER_LABEL.match(line.text):
             continue
         for match in EMBEDDED_LABEL.finditer(line.text):
             stop = NEXT_LABEL.search(line.text, match.end())
@@ -296,6 +332,16 @@ def _find_held_sentence(layout: Layout, lines: list[Line], header: Header) -> No
         if last is not None:
             after_start += last[2]
         after = VENUE_AFTER.search(passage.text, after_start)
+        comma = re.match(r"\s*,\s*(?P<venue>[A-Z][^.;]*?)\s*(?:[.;]|$)", passage.text[after_start:])
+        if (
+            comma is not None
+            and last is not None
+            and (after is None or after.start() > after_start + 3)
+        ):
+            begin = after_start + comma.start("venue")
+            venue = passage.sub(begin, after_start + comma.end("venue"))
+            header.values.setdefault("venue", venue)
+            return
         if after is not None:
             venue = passage.sub(after.start("venue"), after.end("venue"))
             header.values.setdefault("venue", venue)
@@ -303,6 +349,26 @@ def _find_held_sentence(layout: Layout, lines: list[Line], header: Header) -> No
 
 
 DATE_LINE_MAX = 160
+TIME_ONLY = re.compile(r"^\s*\d{1,2}\s?(?:[:.]\s?\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*$", re.I)
+CALL_TO_ORDER = re.compile(
+    r"(?:\bcalled\b.{0,80}?\bto\s+order|\b(?:convened|commenced|opened|began|started)|"
+    r"^\s*(?:\d{1,3}[.)]?\s+)?(?:[A-Z]\s)?CONVENE\s*:)"
+    r"\s*(?:at\s+)?(?:approximately\s+|about\s+)?"
+    r"(?P<time>\d{1,2}\s?[:.]\s?\d{2}\s*[ap]\.?\s?m\b\.?)",
+    re.I,
+)
+
+
+def call_to_order(layout: Layout, limit: int = 80) -> Passage | None:
+    """ "The meeting was called to order at 7:04 p.m.", "CONVENE: 7:02 pm": the start time
+    when the header gives none."""
+    for line in layout.document.lines[:limit]:
+        if not layout.usable(line):
+            continue
+        match = CALL_TO_ORDER.search(line.text)
+        if match is not None:
+            return Passage.of([piece_of(line, match.start("time"), match.end("time"))])
+    return None
 
 
 def _find_date_line(layout: Layout, lines: list[Line], header: Header) -> None:
@@ -339,6 +405,12 @@ def _venue_after_date(
     last = end or start
     if last is not None:
         rest_start += last[2]
+    elif position + 1 < len(lines) and "time" not in header.values:
+        following = lines[position + 1]
+        if TIME_ONLY.match(following.text):
+            header.values["time"] = Passage.of([piece_of(following)])
+            layout.consumed.add(following.index)
+            position += 1
     rest = line.text[rest_start:]
     stop = NEXT_LABEL.search(rest)
     rest = rest[: stop.start()] if stop else rest
