@@ -115,7 +115,7 @@ def status_of(heading: str) -> AttendanceStatus:
         return "absent"
     if any(
         word in head
-        for word in ("attendance", "also", "staff", "officers", "officials", "secretariat")
+        for word in ("in attendance", "also", "staff", "officers", "officials", "secretariat")
     ) or head in {"guests", "observers"}:
         return IN_ATTENDANCE
     return "present"
