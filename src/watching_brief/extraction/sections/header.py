@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from watching_brief.extraction.cleanup.layout import Layout
 from watching_brief.extraction.document import Line
-from watching_brief.extraction.fields.dates import find_year, parse_date, parse_times
+from watching_brief.extraction.fields.dates import ParsedDate, find_year, parse_date, parse_times
 from watching_brief.extraction.passage import Passage, piece_of
 
 HEADER_LABEL = re.compile(
@@ -345,6 +345,16 @@ def _find_held_sentence(layout: Layout, lines: list[Line], header: Header) -> No
         if after is not None:
             venue = passage.sub(after.start("venue"), after.end("venue"))
             header.values.setdefault("venue", venue)
+        else:
+            date_line = passage.pieces[0].line
+            offset = 0
+            for piece in passage.pieces:
+                if offset + len(piece.text) >= parsed.end:
+                    date_line = piece.line
+                    break
+                offset += len(piece.text) + 1
+            if date_line in lines:
+                _venue_line(layout, lines, lines.index(date_line), header)
         return
 
 
@@ -378,6 +388,7 @@ def _find_date_line(layout: Layout, lines: list[Line], header: Header) -> None:
     and times on the line, or the short line after it, is the venue."""
     if "date" in header.values:
         return
+    candidates: list[tuple[int, ParsedDate]] = []
     for position, line in enumerate(lines):
         text = line.text[:DATE_LINE_MAX]
         parsed = parse_date(text)
@@ -390,10 +401,23 @@ def _find_date_line(layout: Layout, lines: list[Line], header: Header) -> None:
             continue
         if re.search(r"(?i)\b(?:created|version|updated|published|printed)\b", before):
             continue
-        header.values["date"] = Passage.of([piece_of(line, parsed.start, len(line.text))])
-        if "venue" not in header.values:
-            _venue_after_date(layout, lines, position, parsed.end, header)
+        candidates.append((position, parsed))
+    if not candidates:
         return
+    # A date that names its weekday beats a bare number such as a document reference "10.02.15".
+    named = [c for c in candidates if c[1].weekday is not None or not text_is_numeric(lines, c)]
+    position, parsed = (named or candidates)[0]
+    line = lines[position]
+    header.values["date"] = Passage.of([piece_of(line, parsed.start, len(line.text))])
+    if "venue" not in header.values:
+        _venue_after_date(layout, lines, position, parsed.end, header)
+
+
+def text_is_numeric(lines: list[Line], candidate: tuple[int, ParsedDate]) -> bool:
+    position, parsed = candidate
+    return (
+        lines[position].text[parsed.start : parsed.end].replace(".", "").replace("/", "").isdigit()
+    )
 
 
 def _venue_after_date(
@@ -419,7 +443,12 @@ def _venue_after_date(
         begin = rest_start + rest.index(value)
         header.values["venue"] = Passage.of([piece_of(line, begin, begin + len(value))])
         return
-    if position + 1 < len(lines):
+    _venue_line(layout, lines, position, header)
+
+
+def _venue_line(layout: Layout, lines: list[Line], position: int, header: Header) -> None:
+    """The short line after the date line, when it reads as an address."""
+    if position + 1 < len(lines) and "venue" not in header.values:
         following = lines[position + 1]
         text = following.stripped
         if (
