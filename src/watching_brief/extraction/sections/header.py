@@ -302,7 +302,7 @@ def _find_held_sentence(layout: Layout, lines: list[Line], header: Header) -> No
     """ "Minutes of the meeting held at VENUE on DATE at TIME" and its other orders."""
     if "date" in header.values:
         return
-    title_line = header.title.pieces[0].line.index if header.title else None
+    title_line = header.title.pieces[0].line.index if header.title and header.title.pieces else None
     for line in lines:
         in_title = line.index == title_line
         if (line.index in layout.consumed and not in_title) or not HELD.search(line.text):
