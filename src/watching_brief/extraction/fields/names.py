@@ -111,16 +111,81 @@ COURTESY = re.compile(
 )
 # Post-nominal letters (honours, decorations, degrees) dropped from the end of a name.
 POST_NOMINALS = frozenset(
-    "DL JP CBE OBE MBE KBE DBE CB QPM KPM QFSM BEM QC KC MP MEP MSP AM MLA FRS PhD RN".split()
+    [
+        "DL",
+        "JP",
+        "CBE",
+        "OBE",
+        "MBE",
+        "KBE",
+        "DBE",
+        "CB",
+        "QPM",
+        "KPM",
+        "QFSM",
+        "BEM",
+        "QC",
+        "KC",
+        "MP",
+        "MEP",
+        "MSP",
+        "AM",
+        "MLA",
+        "FRS",
+        "PhD",
+        "RN",
+    ]
 )
 POST_NOMINAL_TAIL = re.compile(
     r"(?:,?\s+(?:" + "|".join(sorted(POST_NOMINALS, key=len, reverse=True)) + r")\b\.?)+\s*$"
 )
 # Police, fire and office ranks written before a name ("CC Nick Adderley", "T/Supt Lee").
 RANK_WORDS = frozenset(
-    """PC DC PS DS Sgt Insp DI CI DCI Supt DSupt CSupt Ch ACC DCC CC AC DAC DDG Cmdr PCC PFCC
-    DPCC CFO ACFO DCFO CEO Det D DC/Supt D/Supt Chief Deputy Assistant Superintendent Inspector
-    Sergeant Constable Commander Commissioner Detective Temporary Acting""".split()
+    [
+        "PC",
+        "DC",
+        "PS",
+        "DS",
+        "Sgt",
+        "Insp",
+        "DI",
+        "CI",
+        "DCI",
+        "Supt",
+        "DSupt",
+        "CSupt",
+        "Ch",
+        "ACC",
+        "DCC",
+        "CC",
+        "AC",
+        "DAC",
+        "DDG",
+        "Cmdr",
+        "PCC",
+        "PFCC",
+        "DPCC",
+        "CFO",
+        "ACFO",
+        "DCFO",
+        "CEO",
+        "Det",
+        "D",
+        "DC/Supt",
+        "D/Supt",
+        "Chief",
+        "Deputy",
+        "Assistant",
+        "Superintendent",
+        "Inspector",
+        "Sergeant",
+        "Constable",
+        "Commander",
+        "Commissioner",
+        "Detective",
+        "Temporary",
+        "Acting",
+    ]
 )
 ABBREV = re.compile(
     r"^(?:(?P<marker>[TA])/\s?)?(?P<abbrev>[A-Z][A-Za-z&]{0,9}(?:\s[A-Z][A-Za-z&]{1,9})?)$"

@@ -17,6 +17,10 @@ from dataclasses import dataclass
 from watching_brief.extraction.cleanup.layout import FILLER, TABLE_HEADER, Layout, is_bullet
 from watching_brief.extraction.document import Line
 from watching_brief.extraction.fields.names import (
+    COURTESY,
+    NAME_TOKEN,
+    POST_NOMINALS,
+    ROLE_WORDS,
     is_abbreviation,
     is_role,
     looks_like_name,
@@ -24,7 +28,6 @@ from watching_brief.extraction.fields.names import (
     split_tenure,
     strip_honorific,
 )
-from watching_brief.extraction.fields.names import COURTESY, NAME_TOKEN, POST_NOMINALS, ROLE_WORDS
 from watching_brief.extraction.passage import Passage, piece_of
 from watching_brief.extraction.record import AttendanceStatus, Attendee, Span
 from watching_brief.extraction.sections.roster import (
@@ -146,15 +149,7 @@ def extract_attendees(layout: Layout) -> list[Attendee]:
         roll_call = ROLL_CALL_LINE.match(line.text)
         if roll_call is not None:
             seen_heading = True
-            layout.consumed.add(line.index)
-            inner = GROUP_HEADING.match(line.text[roll_call.start("rest") :])
-            if inner is None:
-                found.extend(_from_sentence(layout, line, roll_call.start("rest"), "present"))
-            else:
-                begin = roll_call.start("rest") + inner.start("rest")
-                status = status_of(" ".join(inner.group("head").split()))
-                found.extend(_from_sentence(layout, line, begin, status))
-            index += 1
+            index = _read_roll_call(layout, line, roll_call, found)
             continue
         match = GROUP_HEADING.match(line.text) or NUMBERED_APOLOGIES.match(line.text)
         if match is None or _numbered_item_title(layout, line):
@@ -172,25 +167,8 @@ def extract_attendees(layout: Layout) -> list[Attendee]:
             status = "present"
         else:
             present_open = status == "present" and head.lower() in {"present", "present were"}
-        rest = match.group("rest").strip()
-        if rest and initialled_count(rest) >= 2:
-            index = _read_initialled(layout, line, match.start("rest"), status, found)
-            continue
-        if rest:
-            passage = _sentence_lines(layout, line, match.start("rest"))
-            found.extend(_names_in(passage, status))
-            last = passage.pieces[-1].line
-            layout.consumed.update(piece.line.index for piece in passage.pieces)
-            following = layout.next_usable(last.index)
-            if (
-                following is not None
-                and last.index == line.index
-                and parse_attendee_line(following, status) is not None
-                and "," in following.text
-            ):
-                index = _read_group(layout, following.index, status, found)
-            else:
-                index = last.index + 1
+        if match.group("rest").strip():
+            index = _read_rest(layout, line, match.start("rest"), status, found)
             continue
         index = _read_group(layout, index + 1, status, found)
     found.extend(_apology_sentences(layout))
@@ -216,6 +194,42 @@ def _substitutes(layout: Layout) -> list[Found]:
             attendee.source["name"] = passage.spans()
             found.append(Found(attendee, passage))
     return found
+
+
+def _read_roll_call(
+    layout: Layout, line: Line, roll_call: re.Match[str], found: list[Found]
+) -> int:
+    """ "2. ROLL CALL: Present: A, B" or "ROLL CALL: Board Members A, B and C"."""
+    layout.consumed.add(line.index)
+    inner = GROUP_HEADING.match(line.text[roll_call.start("rest") :])
+    if inner is None:
+        found.extend(_from_sentence(layout, line, roll_call.start("rest"), "present"))
+    else:
+        begin = roll_call.start("rest") + inner.start("rest")
+        status = status_of(" ".join(inner.group("head").split()))
+        found.extend(_from_sentence(layout, line, begin, status))
+    return line.index + 1
+
+
+def _read_rest(
+    layout: Layout, line: Line, begin: int, status: AttendanceStatus, found: list[Found]
+) -> int:
+    """A heading with its names on the same line, and "Name, Role" lines after it."""
+    if initialled_count(line.text[begin:]) >= 2:
+        return _read_initialled(layout, line, begin, status, found)
+    passage = _sentence_lines(layout, line, begin)
+    found.extend(_names_in(passage, status))
+    last = passage.pieces[-1].line if passage.pieces else line
+    layout.consumed.update(piece.line.index for piece in passage.pieces)
+    following = layout.next_usable(last.index)
+    if (
+        following is not None
+        and last.index == line.index
+        and parse_attendee_line(following, status) is not None
+        and "," in following.text
+    ):
+        return _read_group(layout, following.index, status, found)
+    return last.index + 1
 
 
 def _read_runs(layout: Layout, index: int, found: list[Found]) -> int:
@@ -304,15 +318,7 @@ def _read_group(layout: Layout, index: int, status: AttendanceStatus, found: lis
             index += 1
             continue
         text = line.stripped
-        if (
-            BARE_NUMBER.match(text)
-            or FOOTNOTE_MARK.match(text)
-            or (TABLE_HEADER.match(text) and not COLUMN_NAME.match(text))
-        ):
-            index += 1
-            continue
-        if FILLER.match(text):
-            layout.consumed.add(line.index)
+        if _passed_over(layout, line):
             index += 1
             continue
         if COLUMN_NAME.match(text):
@@ -327,15 +333,7 @@ def _read_group(layout: Layout, index: int, status: AttendanceStatus, found: lis
             layout.consumed.add(line.index)
             index += 1
             continue
-        if len(INITIALLED.findall(text)) >= 2:
-            entries = read_group_text(line, 0, len(line.text), status)
-            found.extend(Found(entry.attendee, entry.name, entry.role) for entry in entries)
-            layout.consumed.add(line.index)
-            index += 1
-            continue
-        if _is_list_line(text):
-            found.extend(_names_in(Passage.of([piece_of(line)]), status))
-            layout.consumed.add(line.index)
+        if _read_list_line(layout, line, status, found):
             index += 1
             continue
         parsed = parse_attendee_line(line, status)
@@ -352,6 +350,34 @@ def _read_group(layout: Layout, index: int, status: AttendanceStatus, found: lis
         expect_role = alternating
         index += 1
     return index
+
+
+def _passed_over(layout: Layout, line: Line) -> bool:
+    """Table headers, item numbers, footnote marks and "None." inside a group."""
+    text = line.stripped
+    if FILLER.match(text):
+        layout.consumed.add(line.index)
+        return True
+    return bool(
+        BARE_NUMBER.match(text)
+        or FOOTNOTE_MARK.match(text)
+        or (TABLE_HEADER.match(text) and not COLUMN_NAME.match(text))
+    )
+
+
+def _read_list_line(
+    layout: Layout, line: Line, status: AttendanceStatus, found: list[Found]
+) -> bool:
+    """Several people on one line: "A Smith (AS) B Jones (BJ)" or "A Smith, B Jones and C"."""
+    if len(INITIALLED.findall(line.text)) >= 2:
+        entries = read_group_text(line, 0, len(line.text), status)
+        found.extend(Found(entry.attendee, entry.name, entry.role) for entry in entries)
+    elif _is_list_line(line.stripped):
+        found.extend(_names_in(Passage.of([piece_of(line)]), status))
+    else:
+        return False
+    layout.consumed.add(line.index)
+    return True
 
 
 def _role_line_in_furniture(layout: Layout, line: Line, expected: bool, first_entry: bool) -> bool:

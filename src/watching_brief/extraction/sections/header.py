@@ -319,43 +319,46 @@ def _find_held_sentence(layout: Layout, lines: list[Line], header: Header) -> No
             continue  # "held" and the date are in different sentences
         layout.consumed.update(piece.line.index for piece in passage.pieces)
         header.values["date"] = passage.sub(parsed.start)
-        before = VENUE_BEFORE.search(passage.text[: parsed.start])
-        if before is not None and NOT_A_VENUE.match(before.group("venue")):
-            before = None
-        if before is not None:
-            venue = passage.sub(before.start("venue"), before.end("venue"))
-            header.values.setdefault("venue", venue)
-            return
-        after_start = parsed.end
-        start, end = parse_times(passage.text[after_start:])
-        last = end or start
-        if last is not None:
-            after_start += last[2]
-        after = VENUE_AFTER.search(passage.text, after_start)
-        comma = re.match(r"\s*,\s*(?P<venue>[A-Z][^.;]*?)\s*(?:[.;]|$)", passage.text[after_start:])
-        if (
-            comma is not None
-            and last is not None
-            and (after is None or after.start() > after_start + 3)
-        ):
-            begin = after_start + comma.start("venue")
-            venue = passage.sub(begin, after_start + comma.end("venue"))
-            header.values.setdefault("venue", venue)
-            return
-        if after is not None:
-            venue = passage.sub(after.start("venue"), after.end("venue"))
-            header.values.setdefault("venue", venue)
-        else:
-            date_line = passage.pieces[0].line
-            offset = 0
-            for piece in passage.pieces:
-                if offset + len(piece.text) >= parsed.end:
-                    date_line = piece.line
-                    break
-                offset += len(piece.text) + 1
-            if date_line in lines:
-                _venue_line(layout, lines, lines.index(date_line), header)
+        _held_venue(layout, lines, passage, parsed, header)
         return
+
+
+def _held_venue(
+    layout: Layout, lines: list[Line], passage: Passage, parsed: ParsedDate, header: Header
+) -> None:
+    """The venue of a held sentence: "held at VENUE on DATE", "on DATE at TIME in VENUE",
+    "on DATE at TIME, VENUE", or the address line after it."""
+    before = VENUE_BEFORE.search(passage.text[: parsed.start])
+    if before is not None and not NOT_A_VENUE.match(before.group("venue")):
+        header.values.setdefault("venue", passage.sub(before.start("venue"), before.end("venue")))
+        return
+    after_start = parsed.end
+    start, end = parse_times(passage.text[after_start:])
+    last = end or start
+    if last is not None:
+        after_start += last[2]
+    after = VENUE_AFTER.search(passage.text, after_start)
+    comma = re.match(r"\s*,\s*(?P<venue>[A-Z][^.;]*?)\s*(?:[.;]|$)", passage.text[after_start:])
+    if (
+        comma is not None
+        and last is not None
+        and (after is None or after.start() > after_start + 3)
+    ):
+        begin = after_start + comma.start("venue")
+        header.values.setdefault("venue", passage.sub(begin, after_start + comma.end("venue")))
+        return
+    if after is not None:
+        header.values.setdefault("venue", passage.sub(after.start("venue"), after.end("venue")))
+        return
+    date_line = passage.pieces[0].line
+    offset = 0
+    for piece in passage.pieces:
+        if offset + len(piece.text) >= parsed.end:
+            date_line = piece.line
+            break
+        offset += len(piece.text) + 1
+    if date_line in lines:
+        _venue_line(layout, lines, lines.index(date_line), header)
 
 
 DATE_LINE_MAX = 160

@@ -76,14 +76,14 @@ def run_line(text: str) -> bool:
     return markers >= least or _bare_run_after(text, heads[0].end()) >= 6
 
 
-def _status(head: str) -> AttendanceStatus | str:
+def _status(head: str, in_attendance: AttendanceStatus) -> AttendanceStatus:
     head = " ".join(head.lower().split())
     if head.startswith("apolog"):
         return "apologies"
     if head.startswith(("absent", "not present")):
         return "absent"
-    if "attendance" in head or head in {"also present", "secretariat", "officers", "staff"}:
-        return "in attendance"
+    if "in attendance" in head or head in {"also present", "secretariat", "officers", "staff"}:
+        return in_attendance
     return "present"
 
 
@@ -98,12 +98,7 @@ def read_run_line(line: Line, in_attendance: AttendanceStatus) -> list[RunEntry]
         if end is not None:
             stop = end.start()
         label = head.group("head") or head.group("label") or head.group("lead") or head.group("cap")
-        status = _status(label)
-        found.extend(
-            read_group_text(
-                line, head.end(), stop, in_attendance if status == "in attendance" else status
-            )  # type: ignore[arg-type]
-        )
+        found.extend(read_group_text(line, head.end(), stop, _status(label, in_attendance)))
     return found
 
 
