@@ -233,7 +233,7 @@ def looks_like_name(text: str) -> bool:
     tokens = stripped.split()
     if not 1 <= len(tokens) <= 5 or is_role(stripped):
         return False
-    if all(token.isupper() and len(token) > 1 for token in tokens):
+    if all(token.isupper() for token in tokens) and any(len(token) > 2 for token in tokens):
         return False  # a heading in capitals, not a name
     return all(NAME_TOKEN.match(token) for token in tokens) and len(tokens) >= 2
 

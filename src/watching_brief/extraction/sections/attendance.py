@@ -44,7 +44,7 @@ _HEADS = (
     r"(?:committee\s+|board\s+|panel\s+|authority\s+)?members(?:\s+present|\s+absent)?|"
     r"others\s+in\s+attendance|"
     r"(?:non[\s-]?)?voting\s+members|councillors\s+present|"
-    r"(?:[A-Z]{2,6}\s+)?(?:staff|officers|officials)(?:\s+present|\s+in\s+attendance)?|"
+    r"(?:\w+\s+)?(?:staff|officers|officials)(?:\s+present|\s+in\s+attendance)?|"
     r"(?:non[\s-]?members\s+)?in\s+attendance(?:\s+(?:for|at)\s+[\w\s]{3,40}?)?|"
     r"also\s+(?:present|in\s+attendance)|secretariat|guests|observers|roll\s+call|"
     r"apologies(?:\s+for\s+absence)?|apologies\s+received|attending\s+virtually|"
@@ -106,6 +106,7 @@ class Found:
     attendee: Attendee
     name: Passage
     role: Passage | None = None
+    alternated: bool = False  # read from a name/role table flattened row by row
 
 
 def status_of(heading: str) -> AttendanceStatus:
@@ -300,7 +301,10 @@ def _read_group(layout: Layout, index: int, status: AttendanceStatus, found: lis
     lines = layout.document.lines
     gap = False
     first = len(found)
-    alternating = False
+    # A group under the next heading of a name/role table is laid out the same way.
+    alternating = (
+        bool(found) and found[-1].alternated and index - found[-1].name.pieces[-1].line.index < 12
+    )
     expect_role = False
     while index < len(lines):
         line = lines[index]
@@ -403,6 +407,7 @@ def _starts_alternation(layout: Layout, line: Line, found: list[Found], first: i
 
 
 def _take_role(entry: Found, line: Line) -> None:
+    entry.alternated = True
     passage = Passage.of([piece_of(line)])
     entry.role = passage
     entry.attendee.role = passage.text
@@ -455,7 +460,8 @@ def _is_list_line(text: str) -> bool:
     if re.match(r"^\s*(?:councillors|cllrs)\b", text, re.I):
         return True
     parts = LIST_SPLIT.split(text.rstrip("."))
-    return len(parts) >= 3 and all(looks_like_name(BRACKET.sub("", p)) for p in parts)
+    least = 2 if BRACKET.search(text) else 3
+    return len(parts) >= least and all(looks_like_name(BRACKET.sub("", p)) for p in parts)
 
 
 def _plausible_after_gap(found: Found) -> bool:
@@ -748,7 +754,8 @@ def _chunk(passage: Passage, status: AttendanceStatus) -> list[Found]:
     name_spans = entry.attendee.source["name"]
     offset = name_spans[0].start - passage.spans()[0].start if name_spans else 0
     end = offset + len(entry.name.text)
-    before = passage.text[:offset].strip(" ,")
+    before = re.sub(r"(?:,?\s*\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?)+\s*$", "", passage.text[:offset])
+    before = before.strip(" ,")
     after_text = passage.text[end:]
     after_text = POST_NOMINAL_COMMA.sub(lambda m: " " * len(m.group(0)), after_text)
     after = after_text.strip(" ,")
@@ -867,7 +874,7 @@ def _list_entry(
         found = _list_entry(piece.sub(piece.text.index(rest, len(rank))), status, councillor, True)
         if found is not None and found.attendee.role is None:
             rank_passage = piece.sub(0, len(rank))
-            found.attendee.role = rank_passage.text
+            found.attendee.role = re.sub(r"(?<=[a-z])s$", "", rank_passage.text)
             found.attendee.source["role"] = rank_passage.spans()
         return found
     courtesy = COURTESY.match(name_text) is not None or carried

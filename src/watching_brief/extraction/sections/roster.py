@@ -64,10 +64,12 @@ class RunEntry:
 
 def run_line(text: str) -> bool:
     """A long line holding a whole attendance group or several ("PRESENT: ... ABSENT: ...")."""
-    if len(text) < MIN_RUN:
-        return False
     heads = list(RUN_HEADING.finditer(text))
     if not heads:
+        return False
+    if heads[0].group("lead") and len(text) >= 60 and len(MARKER.findall(text)) >= 3:
+        return True  # "Attendees CC A B Force DCC C D Force ..."
+    if len(text) < MIN_RUN:
         return False
     if len(INITIALLED.findall(text)) >= 3:
         return True
