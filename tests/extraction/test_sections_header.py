@@ -55,12 +55,10 @@ def test_date_with_a_space_before_the_comma() -> None:
 
 
 def test_minutes_of_line_cut_before_held_on_date_at_venue() -> None:
-    text = """Warning: archived material.
-
-Minutes of the meeting of the Fenwick Police Authority held on 10 July 2000 at Guild Hall, Church Lane, Fenwick.
-
-1. Apologies
-"""
+    text = (
+        "Warning: archived material.\n\nMinutes of the meeting of the Fenwick Police Authority "
+        "held on 10 July 2000 at Guild Hall, Church Lane, Fenwick.\n\n1. Apologies\n"
+    )
     assert header(text) == (
         "Minutes of the meeting of the Fenwick Police Authority",
         "2000-07-10",
@@ -70,12 +68,11 @@ Minutes of the meeting of the Fenwick Police Authority held on 10 July 2000 at G
 
 
 def test_body_line_then_title_line_with_venue_before_date() -> None:
-    text = """FENWICK POLICE AUTHORITY
-
-MINUTES of the 9th meeting of the Fenwick Police Authority, held at Police Headquarters, Mill Road, Fenwick on Thursday, 19 June 1997.
-
-PRESENT:- Mr A Bell and Mr C Dunn.
-"""
+    text = (
+        "FENWICK POLICE AUTHORITY\n\nMINUTES of the 9th meeting of the Fenwick Police "
+        "Authority, held at Police Headquarters, Mill Road, Fenwick on Thursday, 19 June 1997."
+        "\n\nPRESENT:- Mr A Bell and Mr C Dunn.\n"
+    )
     minutes = extract_text(text)
     assert minutes.title == "MINUTES of the 9th meeting of the Fenwick Police Authority"
     assert minutes.body == "FENWICK POLICE AUTHORITY"

@@ -15,7 +15,8 @@ def names(text: str) -> list[tuple[str, str]]:
 
 
 def test_unheaded_bullets_after_the_header_then_organisation_headings() -> None:
-    text = """Minutes of the meeting of the Fenwick Police Authority held on 3 May 2004 at Fenwick House, Low Street, Fenwick.
+    text = """Minutes of the meeting of the Fenwick Police Authority held on 3 May 2004 at
+Fenwick House, Low Street, Fenwick.
 
   • Ada Lovelock (Chair)
   • Ben Carrow (Deputy Chair)
@@ -65,16 +66,14 @@ Apologies were accepted from ACC Wyn Ellery; ACC Xan Forde and DCI Yves Garner
 
 
 def test_present_sentence_with_honours_titles_and_semicolon_officers() -> None:
-    text = """MARSHLAND POLICE AUTHORITY
-
-MINUTES of the 3rd meeting of the Marshland Police Authority, held at County Hall, Marsh Road, Eldon on Tuesday, 4 May 1999.
-
-PRESENT:- Sir Alan Brook, DL (Chairman), Mrs C D Eaves, JP (Vice-Chairman), Mr E F Gale, OBE, QFSM, Lady Hale and Mr G Irwin.
-
-OFFICERS:-The Chief Constable, Mr H J Keane, QPM; the Clerk to the Authority, Mr K L Moss; and the Treasurer, Mr N Orr.
-
-1.Membership
-"""
+    text = (
+        "MARSHLAND POLICE AUTHORITY\n\nMINUTES of the 3rd meeting of the Marshland Police "
+        "Authority, held at County Hall, Marsh Road, Eldon on Tuesday, 4 May 1999.\n\n"
+        "PRESENT:- Sir Alan Brook, DL (Chairman), Mrs C D Eaves, JP (Vice-Chairman), "
+        "Mr E F Gale, OBE, QFSM, Lady Hale and Mr G Irwin.\n\n"
+        "OFFICERS:-The Chief Constable, Mr H J Keane, QPM; the Clerk to the Authority, "
+        "Mr K L Moss; and the Treasurer, Mr N Orr.\n\n1.Membership\n"
+    )
     assert people(text) == [
         ("Alan Brook", "Chairman", None, "present"),
         ("C D Eaves", "Vice-Chairman", None, "present"),
