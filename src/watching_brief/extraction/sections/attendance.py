@@ -128,6 +128,9 @@ def status_of(heading: str) -> AttendanceStatus:
 SUB_HEADINGS = re.compile(r"^(?:\w+\s+)?(?:members|staff|officers|officials)$", re.I)
 
 
+RUN_SCAN = 80  # run-on attendance lines are looked for among the first lines only
+
+
 def extract_attendees(layout: Layout) -> list[Attendee]:
     """Find every attendee in the notes, in order, without duplicates."""
     found: list[Found] = []
@@ -140,7 +143,7 @@ def extract_attendees(layout: Layout) -> list[Attendee]:
         if not layout.usable(line):
             index += 1
             continue
-        if run_line(line.text) and not GROUP_HEADING.match(line.text):
+        if index < RUN_SCAN and run_line(line.text) and not GROUP_HEADING.match(line.text):
             index = _read_runs(layout, index, found)
             seen_heading = True
             continue
@@ -188,6 +191,8 @@ def _substitutes(layout: Layout) -> list[Found]:
     found: list[Found] = []
     for line in layout.document.lines:
         if not layout.usable(line):
+            continue
+        if "ubstitute" not in line.text:
             continue
         for match in SUBSTITUTE.finditer(line.text):
             passage = Passage.of([piece_of(line, match.start("name"), match.end("name"))])
@@ -898,6 +903,9 @@ def _apology_sentences(layout: Layout) -> list[Found]:
     found: list[Found] = []
     for line in layout.document.lines:
         if not layout.usable(line):
+            continue
+        lowered = line.text.lower()
+        if "apolog" not in lowered:
             continue
         match = APOLOGY_SENTENCE.search(line.text)
         if match is None:

@@ -51,6 +51,7 @@ INITIALLED = re.compile(
     r"(?:\([^()]{4,120}\)\s*)?\((?P<abbrev>[A-Z][A-Za-z]{1,3})\)"
 )
 ITEM_NOTE = re.compile(r"\s*\((?:items?|part)\b[^()]*\)\s*$", re.I)
+RUN_HINTS = ("present", "attend", "absent", "apolog", "members", "secretariat", "officers", "staff")
 
 
 @dataclass(slots=True)
@@ -64,6 +65,11 @@ class RunEntry:
 
 def run_line(text: str) -> bool:
     """A long line holding a whole attendance group or several ("PRESENT: ... ABSENT: ...")."""
+    if len(text) < 60:
+        return False
+    lowered = text.lower()
+    if not any(hint in lowered for hint in RUN_HINTS):
+        return False
     heads = list(RUN_HEADING.finditer(text))
     if not heads:
         return False
