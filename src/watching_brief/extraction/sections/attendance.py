@@ -54,6 +54,28 @@ GROUP_HEADING = re.compile(
     rf"^\s*(?P<head>{_HEADS})\s*(?::\s*-?|-(?!\w)|\s*$)\s*(?P<rest>.*)$",
     re.I,
 )
+# The first words a group heading can start with (a cheap check before the expression).
+HEAD_WORDS = frozenset(
+    (
+        "attendance", "attendees", "attending", "present", "committee", "board", "panel",
+        "authority", "members", "others", "non", "voting", "councillors", "in", "also",
+        "secretariat", "guests", "observers", "roll", "apologies", "virtual", "absent", "not",
+        "staff", "officers", "officials",
+    )
+)  # fmt: skip
+HEAD_SECOND = frozenset(["staff", "officers", "officials", "members"])
+
+
+def heading_match(text: str) -> re.Match[str] | None:
+    """``GROUP_HEADING.match(text)``, skipping lines whose first words cannot open one."""
+    words = text[:40].lower().replace(":", " ").replace("-", " ").split(maxsplit=2)
+    if not words:
+        return None
+    if words[0] not in HEAD_WORDS and (len(words) < 2 or words[1] not in HEAD_SECOND):
+        return None
+    return GROUP_HEADING.match(text)
+
+
 # "2. ROLL CALL: Present: A, B" or "ROLL CALL: Board Members A, B and C".
 ROLL_CALL_LINE = re.compile(
     r"^\s*(?:\d{1,3}[.)]?\s+)?(?:[A-Z]\s)?roll\s+call\s*[:–-]\s*(?P<rest>\S.*)$", re.I
@@ -143,19 +165,21 @@ def extract_attendees(layout: Layout) -> list[Attendee]:
         if not layout.usable(line):
             index += 1
             continue
-        if index < RUN_SCAN and run_line(line.text) and not GROUP_HEADING.match(line.text):
+        if index < RUN_SCAN and run_line(line.text) and not heading_match(line.text):
             index = _read_runs(layout, index, found)
             seen_heading = True
             continue
         if not layout.free(line):
             index += 1
             continue
-        roll_call = ROLL_CALL_LINE.match(line.text)
+        roll_call = ROLL_CALL_LINE.match(line.text) if "roll" in line.text.lower() else None
         if roll_call is not None:
             seen_heading = True
             index = _read_roll_call(layout, line, roll_call, found)
             continue
-        match = GROUP_HEADING.match(line.text) or NUMBERED_APOLOGIES.match(line.text)
+        match = heading_match(line.text) or (
+            NUMBERED_APOLOGIES.match(line.text) if "polog" in line.text.lower() else None
+        )
         if match is None or _numbered_item_title(layout, line):
             if not seen_heading and _implicit_list_start(layout, index):
                 seen_heading = True
@@ -265,7 +289,7 @@ def _read_initialled(
     following = layout.next_usable(line.index)
     while (
         following is not None
-        and not GROUP_HEADING.match(following.text)
+        and not heading_match(following.text)
         and initialled_count(following.text) >= 1
     ):
         layout.consumed.add(following.index)
@@ -334,7 +358,7 @@ def _read_group(layout: Layout, index: int, status: AttendanceStatus, found: lis
             index = _read_columns(layout, index, status, found)
             gap = False
             continue
-        if GROUP_HEADING.match(text) or run_line(text):
+        if heading_match(text) or run_line(text):
             return index
         if alternating and expect_role and len(text) <= 90:
             expect_role = gap = False
@@ -442,7 +466,7 @@ def _role_column(layout: Layout, index: int, found: list[Found], first: int) -> 
             position += 1
             continue
         text = line.stripped
-        if GROUP_HEADING.match(text) or _is_name(_without_brackets(text)) or len(text) > 90:
+        if heading_match(text) or _is_name(_without_brackets(text)) or len(text) > 90:
             break
         if roles and ROLE_JOINER.search(roles[-1][-1].stripped):
             roles[-1].append(line)
@@ -698,7 +722,7 @@ def _sentence_lines(layout: Layout, line: Line, begin: int) -> Passage:
         following = layout.next_usable(current.index)
         if (
             following is None
-            or GROUP_HEADING.match(following.text)
+            or heading_match(following.text)
             or re.match(r"\s*\d{1,3}[.)]?\s", following.text)
             or layout.gap_between(current, following)
         ):
