@@ -254,3 +254,42 @@ Bob Jones
 Miss Green was welcomed to the meeting as Mr Brown's representative. The Chair thanked Carol White.
 """
     assert names(text) == [("Ann Smith", "present"), ("Bob Jones", "present")]
+
+
+def test_grid_of_initialled_names_with_initials_wrapped_to_the_next_line() -> None:
+    text = """Working Group Meeting
+Date: 19 October 2014
+
+Present:
+Ann Abel (AA) Bob Best (BB) Cal Cross (CC)
+Apologies:
+Dee Dunn (DD) Eve Egan (EE)
+Fay Ford Gus Gale (GG) Hal Hume
+(FF) (HH)
+1. Outline schedule
+"""
+    assert names(text) == [
+        ("Ann Abel", "present"),
+        ("Bob Best", "present"),
+        ("Cal Cross", "present"),
+        ("Dee Dunn", "apologies"),
+        ("Eve Egan", "apologies"),
+        ("Fay Ford", "apologies"),
+        ("Gus Gale", "apologies"),
+        ("Hal Hume", "apologies"),
+    ]
+
+
+def test_a_post_of_several_words_before_the_name() -> None:
+    text = """PARKS COMMISSION MINUTES
+Tuesday, July 11, 2023
+Present: Chair Abbott, Vice Chair Bea Bell
+Staff: Recreation and Parks Director Cy Cole, Parks Manager Di Dore
+1. CALL TO ORDER
+"""
+    assert people(text) == [
+        ("Abbott", "Chair", None, "present"),
+        ("Bea Bell", "Vice Chair", None, "present"),
+        ("Cy Cole", "Recreation and Parks Director", None, "present"),
+        ("Di Dore", "Parks Manager", None, "present"),
+    ]

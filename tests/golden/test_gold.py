@@ -53,8 +53,8 @@ THRESHOLDS: dict[str, dict[str, float]] = {
         "title": 0.91,
     },
     "real-files": {
-        "attendees": 0.78,
-        "attendees.status": 0.93,
+        "attendees": 0.81,
+        "attendees.status": 0.92,
         "date": 0.90,
         "start_time": 0.90,
         "title": 0.54,

@@ -103,6 +103,9 @@ ROLE_WORDS = frozenset(
         "registered",
         "service",
         "services",
+        "minute",
+        "minutes",
+        "taker",
     ]
 )
 HONORIFIC = re.compile(r"^(?:councillors?|cllrs?\.?)\s+", re.I)
@@ -289,8 +292,29 @@ def split_rank(text: str) -> tuple[str, str]:
         or len(rest) < 2
         or not all(NAME_TOKEN.match(t) and t.lower() not in ROLE_WORDS for t in rest[:2])
     ):
-        return "", text.strip()
+        return _post_then_name(tokens, text)
     return " ".join(tokens[:count]), " ".join(rest)
+
+
+CONNECTORS = frozenset(["of", "and", "for", "the", "&"])
+
+
+def _post_then_name(tokens: list[str], text: str) -> tuple[str, str]:
+    """ "Recreation and Parks Director Justin Long": a post ending in a capacity word, then a
+    name of two or three words that ends the text."""
+    for size in (2, 3):
+        if len(tokens) < size + 2:
+            continue
+        post, name = tokens[:-size], tokens[-size:]
+        if (
+            len(post) <= 6
+            and post[-1].lower().strip(",") in ROLE_WORDS
+            and all(word[:1].isupper() or word.lower() in CONNECTORS for word in post)
+            and all(NAME_TOKEN.match(word) and word.lower() not in ROLE_WORDS for word in name)
+            and not all(word.isupper() for word in name)
+        ):
+            return " ".join(post), " ".join(name)
+    return "", text.strip()
 
 
 def initials(name: str) -> str:

@@ -322,7 +322,7 @@ def _numbered_item_title(layout: Layout, line: Line) -> bool:
     )
 
 
-FOOTNOTE_MARK = re.compile(r"^\s*(?:\(\d{1,2}\)\s*)+$")
+FOOTNOTE_MARK = re.compile(r"^\s*(?:\((?:\d{1,2}|[A-Z][A-Za-z]{1,3})\)?\s*)+$")
 
 
 def _read_group(layout: Layout, index: int, status: AttendanceStatus, found: list[Found]) -> int:
@@ -402,7 +402,19 @@ def _read_list_line(
     layout: Layout, line: Line, status: AttendanceStatus, found: list[Found]
 ) -> bool:
     """Several people on one line: "A Smith (AS) B Jones (BJ)" or "A Smith, B Jones and C"."""
-    if len(INITIALLED.findall(line.text)) >= 2:
+    count = len(INITIALLED.findall(line.text))
+    first = INITIALLED.search(line.text) if count == 1 else None
+    wrapped = (  # a grid row whose first names lost their initials to the next line
+        first is not None
+        and found
+        and found[-1].attendee.abbrev is not None
+        and first.start() > 0
+        and all(
+            NAME_TOKEN.match(word) and word.lower() not in ROLE_WORDS
+            for word in line.text[: first.start()].split()[:4]
+        )
+    )
+    if count >= 2 or wrapped:
         entries = read_group_text(line, 0, len(line.text), status)
         found.extend(Found(entry.attendee, entry.name, entry.role) for entry in entries)
     elif _is_list_line(line.stripped):
@@ -822,7 +834,7 @@ def _comma_list(
     found: list[Found] = []
     seen_other = False
     carry: str | None = None
-    for start, end in _parts(masked, LIST_SPLIT):
+    for start, end in _merge_posts(masked, parts):
         part = masked[start:end]
         lead = LIST_PREFIX.match(part)
         offset = lead.end() if lead else 0
@@ -849,6 +861,25 @@ def _comma_list(
             found[-1].role = piece
             _assign_role(found[-1].attendee, piece)
     return found
+
+
+def _merge_posts(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join "Recreation" and "Parks Director Cy Cole": a post with "and" in it, before a name."""
+    merged: list[tuple[int, int]] = []
+    for start, end in parts:
+        if merged:
+            previous = text[merged[-1][0] : merged[-1][1]].strip()
+            joined = text[merged[-1][0] : end]
+            if (
+                re.fullmatch(r"[A-Z][a-z]+", previous)
+                and re.fullmatch(r"\s+and\s+", text[merged[-1][1] : start])
+                and split_rank(joined.strip())[0]
+                and not split_rank(text[start:end].strip())[0].startswith(previous)
+            ):
+                merged[-1] = (merged[-1][0], end)
+                continue
+        merged.append((start, end))
+    return merged
 
 
 def _split_double(entry: Found, piece: Passage, status: AttendanceStatus) -> list[Found]:

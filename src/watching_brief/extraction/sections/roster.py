@@ -123,7 +123,7 @@ def read_group_text(line: Line, begin: int, stop: int, status: AttendanceStatus)
         begin += lead.end()
     initialled = list(INITIALLED.finditer(text, begin, stop))
     if len(initialled) >= 2 or (initialled and initialled[0].start() - begin < 30):
-        return _initialled_entries(line, initialled, stop, status)
+        return _initialled_entries(line, begin, initialled, stop, status)
     markers = [m for m in MARKER.finditer(text, begin, stop)]
     found: list[RunEntry] = []
     first_marker = markers[0].start() if markers else stop
@@ -149,7 +149,9 @@ def _bare_run_after(text: str, begin: int) -> int:
     return count
 
 
-def _bare_pairs(line: Line, begin: int, stop: int, status: AttendanceStatus) -> list[RunEntry]:
+def _bare_pairs(
+    line: Line, begin: int, stop: int, status: AttendanceStatus, least: int = 4
+) -> list[RunEntry]:
     """ "Alan Yates Julie Dawes Jon Allen": unmarked names, two words each."""
     words = list(re.finditer(r"\S+", line.text[begin:stop]))
     run: list[re.Match[str]] = []
@@ -161,7 +163,7 @@ def _bare_pairs(line: Line, begin: int, stop: int, status: AttendanceStatus) -> 
     found: list[RunEntry] = []
     if len(run) < 2:
         return found
-    if len(run) < 4:
+    if len(run) < least or (least == 2 and len(run) % 2):
         run = run[:2]
     for first in range(0, len(run) - 1, 2):
         start = begin + run[first].start()
@@ -230,18 +232,29 @@ def initialled_count(text: str) -> int:
     return max(len(INITIALLED.findall(text)), 2 if INITIALLED.match(text.strip()) else 0)
 
 
+def _name_start(line: Line, match: re.Match[str], after_text: bool) -> int:
+    """Where the name of a "Name (XX)" match starts: a three-word name that follows other
+    text keeps its last two words (the first belongs to what came before)."""
+    words = match.group("name").split()
+    if len(words) == 3 and after_text:
+        return line.text.index(words[1], match.start("name") + len(words[0]))
+    return match.start("name")
+
+
 def _initialled_entries(
-    line: Line, matches: list[re.Match[str]], stop: int, status: AttendanceStatus
+    line: Line, begin: int, matches: list[re.Match[str]], stop: int, status: AttendanceStatus
 ) -> list[RunEntry]:
-    """Each "Name (XX)" with the capacity that follows it, up to the next name."""
+    """Each "Name (XX)" with the capacity that follows it, up to the next name. Names whose
+    initials were wrapped away ("Ann Abel Bob Best (BB)") are read two words at a time."""
     found: list[RunEntry] = []
+    if not matches:
+        return found
+    first_start = _name_start(line, matches[0], bool(line.text[begin : matches[0].start()].strip()))
+    if line.text[begin:first_start].strip():
+        found.extend(_bare_pairs(line, begin, first_start, status, least=2))
     for position, match in enumerate(matches):
         end = matches[position + 1].start() if position + 1 < len(matches) else stop
-        name_start = match.start("name")
-        words = match.group("name").split()
-        if len(words) == 3 and position > 0:
-            name_start = match.end("name") - len(" ".join(words[1:]))
-            name_start = line.text.index(words[1], match.start("name") + len(words[0]))
+        name_start = first_start if position == 0 else _name_start(line, match, True)
         name = Passage.of([piece_of(line, name_start, match.end("name"))])
         attendee = Attendee(name=name.text, status=status)
         attendee.source["name"] = name.spans()
@@ -255,6 +268,11 @@ def _initialled_entries(
         lead = len(tail) - len(tail.lstrip(" :–-"))
         role_text = tail.strip(" :–-")
         role: Passage | None = None
+        names_only = _bare_pairs(line, match.end() + lead, match.end() + len(tail), status, 2)
+        if names_only and " ".join(e.attendee.name for e in names_only) == role_text:
+            found.append(RunEntry(attendee, name, None))
+            found.extend(names_only)
+            continue
         if role_text and len(role_text) < 120:
             begin = match.end() + lead
             role = Passage.of([piece_of(line, begin, begin + len(role_text))])
