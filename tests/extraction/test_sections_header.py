@@ -218,3 +218,53 @@ held on Tuesday 8 October 2013 at 7.30pm, Fenwick Village Hall
 Present: Ann Abel, Treasurer
 """
     assert header(text)[1:] == ("2013-10-08", "19:30", "Fenwick Village Hall")
+
+
+def test_venue_from_the_call_to_order_running_onto_the_next_line() -> None:
+    text = """FENWICK GOLF COMMISSION MINUTES OF REGULAR MEETING
+
+Tuesday, July 11, 2023
+
+1 CALL TO ORDER
+
+Chair Downs called the regular meeting to order at 6:32 p.m. in
+Room 3, City Hall, 12 Main Street, Fenwick
+
+ROLL CALL
+"""
+    assert header(text)[2:] == ("18:32", "Room 3, City Hall, 12 Main Street, Fenwick")
+
+
+def test_cover_block_date_time_kind_of_meeting_and_address() -> None:
+    text = """Meeting Minutes
+
+Thursday, September 12, 2013
+6:00 PM
+Special Meeting
+City Hall, 2263 Main Avenue, Room 360, Fenwick,
+CA 94501
+
+Fenwick Oversight Board
+"""
+    assert header(text) == (
+        "Meeting Minutes",
+        "2013-09-12",
+        "18:00",
+        "City Hall, 2263 Main Avenue, Room 360, Fenwick, CA 94501",
+    )
+
+
+def test_minutes_line_above_a_title_line_is_not_the_title() -> None:
+    text = """Minutes
+
+Fenwick Plan Working Group Meeting
+Date: 19 October 2014
+Time: 3.00 p.m.
+Venue: Fenwick Village Hall
+"""
+    assert header(text) == (
+        "Fenwick Plan Working Group Meeting",
+        "2014-10-19",
+        "15:00",
+        "Fenwick Village Hall",
+    )

@@ -53,12 +53,12 @@ THRESHOLDS: dict[str, dict[str, float]] = {
         "title": 0.91,
     },
     "real-files": {
-        "attendees": 0.81,
-        "attendees.status": 0.92,
+        "attendees": 0.82,
+        "attendees.status": 0.93,
         "date": 0.90,
         "start_time": 0.90,
-        "title": 0.54,
-        "venue": 0.60,
+        "title": 0.63,
+        "venue": 1.0,
     },
 }
 FOLDERS = {"seeds": SEEDS, "documents": DOCUMENTS, "examples": EXAMPLES}

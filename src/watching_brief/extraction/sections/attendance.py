@@ -245,6 +245,7 @@ def _read_rest(
     layout: Layout, line: Line, begin: int, status: AttendanceStatus, found: list[Found]
 ) -> int:
     """A heading with its names on the same line, and "Name, Role" lines after it."""
+    begin += len(line.text[begin:]) - len(line.text[begin:].lstrip(" :-–"))
     if initialled_count(line.text[begin:]) >= 2:
         return _read_initialled(layout, line, begin, status, found)
     passage = _sentence_lines(layout, line, begin)

@@ -73,11 +73,9 @@ def find_header(layout: Layout) -> Header:
     _find_embedded_labels(lines, header)
     _find_held_sentence(layout, lines, header)
     _find_date_line(layout, lines, header)
-    _clean_venue(header)
     if "time" not in header.values:
-        called = call_to_order(layout)
-        if called is not None:
-            header.values["opened"] = called
+        call_to_order(layout, header)
+    _clean_venue(header)
     return header
 
 
@@ -184,7 +182,12 @@ def _find_title(layout: Layout, lines: list[Line], header: Header) -> None:
                 header.body = Passage.of([piece_of(earlier)])
         return
     for position, line in enumerate(lines[:6]):
-        if DOCUMENT_TYPE.match(line.text) and position + 1 < len(lines):
+        if (
+            DOCUMENT_TYPE.match(line.text)
+            and position + 1 < len(lines)
+            and TITLE_WORDS.search(lines[position + 1].text)
+            and parse_date(lines[position + 1].text) is None
+        ):
             layout.consumed.add(line.index)
             continue  # "Minutes" above the title names the kind of document
         if HEADER_LABEL.match(line.text):
@@ -372,16 +375,33 @@ CALL_TO_ORDER = re.compile(
 )
 
 
-def call_to_order(layout: Layout, limit: int = 80) -> Passage | None:
-    """ "The meeting was called to order at 7:04 p.m.", "CONVENE: 7:02 pm": the start time
-    when the header gives none."""
+CALLED_IN = re.compile(r"\s+in\s+(?:the\s+)?(?P<venue>[A-Z0-9][^.;]*?)\s*(?:[.;]|$)|\s+in\s*$")
+
+
+def call_to_order(layout: Layout, header: Header, limit: int = 80) -> None:
+    """ "The meeting was called to order at 7:04 p.m. in Room 360, City Hall": the start
+    time (and venue) when the header gives none."""
     for line in layout.document.lines[:limit]:
         if not layout.usable(line):
             continue
         match = CALL_TO_ORDER.search(line.text)
-        if match is not None:
-            return Passage.of([piece_of(line, match.start("time"), match.end("time"))])
-    return None
+        if match is None:
+            continue
+        header.values["opened"] = Passage.of(
+            [piece_of(line, match.start("time"), match.end("time"))]
+        )
+        place = CALLED_IN.match(line.text, match.end())
+        if place is None or "venue" in header.values:
+            return
+        if place.group("venue"):
+            header.values["venue"] = Passage.of(
+                [piece_of(line, place.start("venue"), place.end("venue"))]
+            )
+            return
+        following = layout.next_usable(line.index)
+        if following is not None and "," in following.text and len(following.text) < 100:
+            header.values["venue"] = Passage.of([piece_of(following)])
+        return
 
 
 def _find_date_line(layout: Layout, lines: list[Line], header: Header) -> None:
@@ -449,20 +469,34 @@ def _venue_after_date(
     _venue_line(layout, lines, position, header)
 
 
+MEETING_KIND = re.compile(r"^(?:special|regular|annual|ordinary|extraordinary)\s+meeting$", re.I)
+YEAR_OR_LABEL = re.compile(r"\b(?:19|20)\d{2}\b|:|\.$")
+
+
 def _venue_line(layout: Layout, lines: list[Line], position: int, header: Header) -> None:
-    """The short line after the date line, when it reads as an address."""
-    if position + 1 < len(lines) and "venue" not in header.values:
-        following = lines[position + 1]
-        text = following.stripped
-        if (
-            "," in text
-            and len(text) < 80
-            and not HEADER_LABEL.match(text)
-            and not re.search(r"\d{4}|:|\.$", text)
-            and not MINUTES_OF.search(text)
-        ):
-            header.values["venue"] = Passage.of([piece_of(following)])
-            layout.consumed.add(following.index)
+    """The short line after the date line (past a "Special Meeting" line), when it reads as
+    an address; an address line ending with a comma goes on to the next."""
+    following_at = position + 1
+    if following_at < len(lines) and MEETING_KIND.match(lines[following_at].stripped):
+        following_at += 1
+    if following_at >= len(lines) or "venue" in header.values:
+        return
+    following = lines[following_at]
+    text = following.stripped
+    if (
+        "," in text
+        and len(text) < 100
+        and not HEADER_LABEL.match(text)
+        and not YEAR_OR_LABEL.search(text)
+        and not MINUTES_OF.search(text)
+    ):
+        pieces = [piece_of(following)]
+        if text.endswith(",") and following_at + 1 < len(lines):
+            more = lines[following_at + 1]
+            if len(more.stripped) < 40 and not YEAR_OR_LABEL.search(more.stripped):
+                pieces.append(piece_of(more))
+        header.values["venue"] = Passage.of(pieces)
+        layout.consumed.update(piece.line.index for piece in pieces)
 
 
 VENUE_FURNITURE = re.compile(r"[\s.,]*\b(?:view\s+directions|view\s+map|directions)\b.*$", re.I)
