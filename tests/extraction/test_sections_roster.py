@@ -293,3 +293,27 @@ Staff: Recreation and Parks Director Cy Cole, Parks Manager Di Dore
         ("Cy Cole", "Recreation and Parks Director", None, "present"),
         ("Di Dore", "Parks Manager", None, "present"),
     ]
+
+
+def test_more_labels_and_apologies_tendered_by() -> None:
+    text = """Fenwick Board
+Minutes
+Date: 3 March 2026
+Attending:
+Ann Abel – Chair
+Observers:
+Cal Cross – Press
+Not present:
+Eve Egan
+Guests: Fay Ford (Auditor), Gus Gale (Consultant)
+1. Apologies
+Apologies for absence were tendered by Lu Lam.
+"""
+    assert people(text) == [
+        ("Ann Abel", "Chair", None, "present"),
+        ("Cal Cross", "Press", None, "present"),
+        ("Eve Egan", None, None, "absent"),
+        ("Fay Ford", "Auditor", None, "present"),
+        ("Gus Gale", "Consultant", None, "present"),
+        ("Lu Lam", None, None, "apologies"),
+    ]

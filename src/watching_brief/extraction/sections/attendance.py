@@ -98,7 +98,7 @@ COLUMN_ROLE = re.compile(r"^\s*(?:capacity|role|position|title|post)\s*:?\s*$", 
 APOLOGY_SENTENCE = re.compile(
     r"\b(?:apolog(?:y|ies)(?:\s+for\s+(?:absence|non-attendance))?\s+(?:were|was|had\s+been|"
     r"have\s+been)\s+(?:received|given|submitted|noted|accepted|tendered|sent|reported)|"
-    r"(?:noted|received|accepted)\s+(?:the\s+)?apologies)\s+(?:from|for|of|on\s+behalf\s+of)"
+    r"(?:noted|received|accepted)\s+(?:the\s+)?apologies|apologies\s+received)\s+(?:from|for|of|by|on\s+behalf\s+of)"
     r"\s*(?::-?|-)?\s*(?P<names>[^.]*)",
     re.I,
 )
