@@ -317,3 +317,40 @@ Apologies for absence were tendered by Lu Lam.
         ("Gus Gale", "Consultant", None, "present"),
         ("Lu Lam", None, None, "apologies"),
     ]
+
+
+def test_names_with_no_separator_are_read_in_pairs_with_a_warning() -> None:
+    text = (
+        "Fenwick Trust Minutes of the Board Meeting in Public Tuesday 25 April 2017 10:15 "
+        "Members: Ann Abel Bob Best Cal Cross Dee Dunn Interim Chair Director of Finance "
+        "Secretariat: Eve Egan Coordinator\n"
+    )
+    minutes = extract_text(text)
+    assert [a.name for a in minutes.attendees] == [
+        "Ann Abel",
+        "Bob Best",
+        "Cal Cross",
+        "Dee Dunn",
+        "Eve Egan",
+    ]
+    warning = next(w for w in minutes.warning_details if w.code == "attendance")
+    assert "4 names" in warning.message
+    assert [minutes_text(text, span) for span in warning.spans[:1]] == ["Ann Abel"]
+
+
+def test_role_label_before_the_name() -> None:
+    text = """Fenwick Board – Notes
+Date: 3 March 2026
+Present:
+Police and Crime Commissioner: Ann Abel
+Chief Constable: Bob Best (CC)
+1. Welcome
+"""
+    assert people(text) == [
+        ("Ann Abel", "Police and Crime Commissioner", None, "present"),
+        ("Bob Best", "Chief Constable", "CC", "present"),
+    ]
+
+
+def minutes_text(text: str, span: object) -> str:
+    return text[span.start : span.end]  # type: ignore[attr-defined]

@@ -30,7 +30,7 @@ def extract_document(document: Document) -> Minutes:
     minutes = Minutes(document=document.name, media_type=document.media_type)
     warnings: list[ExtractionWarning] = []
     _fill_title(minutes, header)
-    minutes.attendees = extract_attendees(layout)
+    minutes.attendees = extract_attendees(layout, warnings)
     _fill_header(minutes, header, warnings)
     _fill_from_attendance(minutes, document)
     _fill_closing_time(minutes, document)

@@ -29,9 +29,10 @@ from watching_brief.extraction.fields.names import (
     strip_honorific,
 )
 from watching_brief.extraction.passage import Passage, piece_of
-from watching_brief.extraction.record import AttendanceStatus, Attendee, Span
+from watching_brief.extraction.record import AttendanceStatus, Attendee, ExtractionWarning, Span
 from watching_brief.extraction.sections.roster import (
     INITIALLED,
+    RunEntry,
     continues_run,
     initialled_count,
     read_group_text,
@@ -109,6 +110,8 @@ RANKS = frozenset(["Supt", "Ch Supt", "Insp", "Ch Insp", "Sgt", "PC", "DC", "DS"
 VIRTUAL_SUFFIX = re.compile(
     r"\s*(?:[–—-]\s*|\()(?:virtual(?:ly)?|remote(?:ly)?|online|via\s+\w+)\)?\s*$", re.I
 )
+# "Chief Constable: Bob Best (CC)": the capacity as a label before the name.
+ROLE_LABEL = re.compile(r"^(?P<role>[A-Z][^:()]{1,60}?)\s*:\s*(?P<rest>[A-Z].*)$")
 # Notes on a line that are not part of the capacity: "(part of meeting)", "and voting member".
 ROLE_NOTE = re.compile(
     r"\s*(?:\((?:part(?:\s+of\s+(?:the\s+)?meeting)?|items?\s+[\d\s,&–-]+(?:only)?)\)|"
@@ -129,6 +132,11 @@ class Found:
     name: Passage
     role: Passage | None = None
     alternated: bool = False  # read from a name/role table flattened row by row
+    guessed: bool = False  # a name split from a run of words with no separator
+
+
+def _from_run(entry: RunEntry) -> Found:
+    return Found(entry.attendee, entry.name, entry.role, guessed=entry.guessed)
 
 
 def status_of(heading: str) -> AttendanceStatus:
@@ -153,8 +161,14 @@ SUB_HEADINGS = re.compile(r"^(?:\w+\s+)?(?:members|staff|officers|officials)$", 
 RUN_SCAN = 80  # run-on attendance lines are looked for among the first lines only
 
 
-def extract_attendees(layout: Layout) -> list[Attendee]:
-    """Find every attendee in the notes, in order, without duplicates."""
+def extract_attendees(
+    layout: Layout, warnings: list[ExtractionWarning] | None = None
+) -> list[Attendee]:
+    """Find every attendee in the notes, in order, without duplicates.
+
+    Names split from a run of words with no separator ("Members: Ann Abel Bob Best ...")
+    are read two words at a time; ``warnings`` then gets a warning to check them.
+    """
     found: list[Found] = []
     lines = layout.document.lines
     index = 0
@@ -201,6 +215,20 @@ def extract_attendees(layout: Layout) -> list[Attendee]:
         index = _read_group(layout, index + 1, status, found)
     found.extend(_apology_sentences(layout))
     found.extend(_substitutes(layout))
+    guessed = [item for item in found if item.guessed]
+    if guessed and warnings is not None:
+        listed = ", ".join(item.attendee.name for item in guessed[:4])
+        more = f" and {len(guessed) - 4} more" if len(guessed) > 4 else ""
+        warnings.append(
+            ExtractionWarning(
+                code="attendance",
+                message=(
+                    f"attendance: {len(guessed)} names ({listed}{more}) were read two words at "
+                    "a time from a list with no separators; check them"
+                ),
+                spans=[span for item in guessed for span in item.name.spans()],
+            )
+        )
     return _unique(found)
 
 
@@ -268,7 +296,7 @@ def _read_runs(layout: Layout, index: int, found: list[Found]) -> int:
     lines = layout.document.lines
     line = lines[index]
     entries = read_run_line(line, IN_ATTENDANCE)
-    found.extend(Found(entry.attendee, entry.name, entry.role) for entry in entries)
+    found.extend(_from_run(entry) for entry in entries)
     layout.consumed.add(line.index)
     status = entries[-1].attendee.status if entries else "present"
     following = layout.next_usable(index)
@@ -276,7 +304,7 @@ def _read_runs(layout: Layout, index: int, found: list[Found]) -> int:
         if run_line(following.text):
             break
         more = read_group_text(following, 0, len(following.text), status)
-        found.extend(Found(entry.attendee, entry.name, entry.role) for entry in more)
+        found.extend(_from_run(entry) for entry in more)
         layout.consumed.add(following.index)
         following = layout.next_usable(following.index)
     return following.index if following is not None else len(lines)
@@ -296,7 +324,7 @@ def _read_initialled(
         layout.consumed.add(following.index)
         entries.extend(read_group_text(following, 0, len(following.text), status))
         following = layout.next_usable(following.index)
-    found.extend(Found(entry.attendee, entry.name, entry.role) for entry in entries)
+    found.extend(_from_run(entry) for entry in entries)
     return following.index if following is not None else len(layout.document.lines)
 
 
@@ -417,7 +445,7 @@ def _read_list_line(
     )
     if count >= 2 or wrapped:
         entries = read_group_text(line, 0, len(line.text), status)
-        found.extend(Found(entry.attendee, entry.name, entry.role) for entry in entries)
+        found.extend(_from_run(entry) for entry in entries)
     elif _is_list_line(line.stripped):
         found.extend(_names_in(Passage.of([piece_of(line)]), status))
     else:
@@ -636,6 +664,15 @@ def _parse_entry(passage: Passage, status: AttendanceStatus) -> Found | None:
             found.attendee.role = rank_passage.text
             found.attendee.source["role"] = rank_passage.spans()
             found.role = rank_passage
+        return found
+    labelled = ROLE_LABEL.match(text)
+    if labelled is not None and is_role(labelled.group("role")):
+        found = _parse_entry(passage.sub(labelled.start("rest")), status)
+        if found is not None and found.attendee.role is None:
+            role = passage.sub(0, labelled.end("role"))
+            found.attendee.role = role.text
+            found.attendee.source["role"] = role.spans()
+            found.role = role
         return found
     virtual = VIRTUAL_SUFFIX.search(text)
     if virtual is not None:

@@ -61,6 +61,7 @@ class RunEntry:
     attendee: Attendee
     name: Passage
     role: Passage | None
+    guessed: bool = False  # split two words at a time: the text gave no separator
 
 
 def run_line(text: str) -> bool:
@@ -171,7 +172,7 @@ def _bare_pairs(
         passage = Passage.of([piece_of(line, start, end)])
         attendee = Attendee(name=passage.text, status=status)
         attendee.source["name"] = passage.spans()
-        found.append(RunEntry(attendee, passage, None))
+        found.append(RunEntry(attendee, passage, None, guessed=len(run) >= 4))
     return found
 
 
