@@ -354,3 +354,32 @@ Chief Constable: Bob Best (CC)
 
 def minutes_text(text: str, span: object) -> str:
     return text[span.start : span.end]  # type: ignore[attr-defined]
+
+
+def test_unheaded_attendance_lines_straight_after_the_header() -> None:
+    text = """Fenwick Board – Notes
+Date: 3 March 2026
+Venue: Room 2, Town Hall
+Ann Abel (Chair)
+Bob Best – Treasurer
+Cal Cross (CC) Chief Constable
+1. Welcome
+The Chair welcomed Dee Dunn.
+"""
+    assert people(text) == [
+        ("Ann Abel", "Chair", None, "present"),
+        ("Bob Best", "Treasurer", None, "present"),
+        ("Cal Cross", "Chief Constable", "CC", "present"),
+    ]
+
+
+def test_lines_after_the_header_that_are_not_people() -> None:
+    text = """Meeting Minutes
+Thursday, September 12, 2013
+6:00 PM
+Special Meeting
+Town Hall, 22 High Street, Room 3, Fenwick
+Fenwick Oversight Board
+1 CALL TO ORDER
+"""
+    assert extract_text(text).attendees == []

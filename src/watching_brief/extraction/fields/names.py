@@ -229,12 +229,24 @@ def is_role(text: str) -> bool:
     return any(word in ROLE_WORDS for word in words)
 
 
+# Words of places and documents, never of a person's name.
+NOT_NAME_WORDS = frozenset(
+    (
+        "meeting", "minutes", "notes", "agenda", "item", "items", "page", "hall", "room",
+        "street", "road", "avenue", "lane", "house", "centre", "center", "chamber", "chambers",
+        "building", "suite", "floor",
+    )
+)  # fmt: skip
+
+
 def looks_like_name(text: str) -> bool:
     """True for two to five capitalised words that are not a capacity."""
     stripped = HONORIFIC.sub("", text.strip())
     stripped = COURTESY.sub("", stripped)
     tokens = stripped.split()
     if not 1 <= len(tokens) <= 5 or is_role(stripped):
+        return False
+    if any(token.lower().strip(".,") in NOT_NAME_WORDS for token in tokens):
         return False
     if all(token.isupper() for token in tokens) and any(len(token) > 2 for token in tokens):
         return False  # a heading in capitals, not a name

@@ -329,14 +329,30 @@ def _read_initialled(
 
 
 def _implicit_list_start(layout: Layout, index: int) -> bool:
-    """An unheaded list of members at the top: two bulleted name lines in a row."""
+    """An unheaded list of members at the top: two bulleted name lines in a row, or two
+    attendee lines straight after the header (date, venue) that give a capacity."""
     lines = layout.document.lines
     line = lines[index]
-    if index > 80 or not is_bullet(line.text) or parse_attendee_line(line, "present") is None:
+    if index > 80:
         return False
     following = layout.next_usable(index)
-    return following is not None and (
-        is_bullet(following.text) and parse_attendee_line(following, "present") is not None
+    if following is None:
+        return False
+    if is_bullet(line.text):
+        return (
+            is_bullet(following.text)
+            and parse_attendee_line(line, "present") is not None
+            and parse_attendee_line(following, "present") is not None
+        )
+    previous = layout.previous_usable(index)
+    if previous is None or previous.index not in layout.consumed or not layout.free(following):
+        return False  # not straight after the header
+    first = parse_attendee_line(line, "present")
+    second = parse_attendee_line(following, "present")
+    return (
+        first is not None
+        and second is not None
+        and any(e.role is not None or e.attendee.abbrev for e in (first, second))
     )
 
 
