@@ -8,6 +8,7 @@ from watching_brief.extraction.checks import check_inferred_year, check_record, 
 from watching_brief.extraction.cleanup.columns import find_owner_lines
 from watching_brief.extraction.cleanup.layout import Layout
 from watching_brief.extraction.cleanup.page_breaks import find_page_furniture
+from watching_brief.extraction.cleanup.web_furniture import find_web_furniture
 from watching_brief.extraction.document import Document
 from watching_brief.extraction.fields.dates import find_year, parse_date, parse_time, parse_times
 from watching_brief.extraction.fields.names import leading_name
@@ -26,6 +27,7 @@ def extract_document(document: Document) -> Minutes:
     """Extract the minutes record from a document."""
     layout = Layout.measure(document)
     layout.skipped |= find_page_furniture(layout)
+    layout.skipped |= find_web_furniture(layout)  # h2: web and viewer furniture
     header = find_header(layout)
     minutes = Minutes(document=document.name, media_type=document.media_type)
     warnings: list[ExtractionWarning] = []
@@ -36,7 +38,7 @@ def extract_document(document: Document) -> Minutes:
     _fill_closing_time(minutes, document)
     hints = find_owner_lines(layout, {a.abbrev for a in minutes.attendees if a.abbrev})
     blocks = find_items(layout)
-    bodies = [paragraphs(layout, block.body) for block in blocks]
+    bodies = [paragraphs(layout, block.body, block.starts) for block in blocks]
     minutes.items = [_item(block, body) for block, body in zip(blocks, bodies, strict=True)]
     if minutes.date is None:
         _date_from_title(minutes, header, warnings)

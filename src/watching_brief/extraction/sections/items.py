@@ -4,7 +4,12 @@ Headings come in several shapes: "2.1 Confidence"; a number on a line of its own
 title on the next ("2." then "Holding to account"); numbers detached into a column at the
 top of a table ("No. 1. 2." then the titles further down, handed out in order);
 "Ref 03/20/04/2022" with the title on the next line; committee numbering "39/20" and
-"186."; and unnumbered section headings.
+"186."; codes "19-20/FRA/15"; sub-items "2-A"; letters "A."; roman numerals "II";
+flattened web-table rows "Title agenda text Minutes: ..."; and unnumbered section headings.
+
+Where the items are numbered, an unnumbered heading-like line inside an item is a
+sub-heading, not an item. Where none is numbered, an unnumbered heading needs a paragraph
+of prose under it and must come after the attendance and the items table's header.
 """
 
 from __future__ import annotations
@@ -14,8 +19,18 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from watching_brief.extraction.cleanup.layout import FILLER, LABEL, TABLE_HEADER, Layout, is_bullet
+from watching_brief.extraction.cleanup.web_furniture import badge_start, items_header_index
 from watching_brief.extraction.document import Line
-from watching_brief.extraction.fields.numbering import BARE, NUMBERED, REFERENCE, Number
+from watching_brief.extraction.fields.numbering import (
+    BARE,
+    LETTER,
+    NUMBERED,
+    REFERENCE,
+    ROMAN,
+    Number,
+    date_like,
+    roman_value,
+)
 from watching_brief.extraction.passage import Passage, piece_of
 
 NEXT_MEETING_HEADING = re.compile(
@@ -29,6 +44,16 @@ PROSE_START = re.compile(
 )
 MAX_TITLE_WORDS = 16
 NUMBER_COLUMN = re.compile(r"^\s*(?:no\.?|number|item\s+no\.?|ref(?:erence)?\.?|#)\s*:?\s*$", re.I)
+ROW_LABEL = re.compile(r"\s(?:minutes|supporting\s+documents|decision)\s*:", re.I)
+AGENDA_TEXT = re.compile(
+    r"\.\s+(?=[A-Z])|\s+(?=To\s+[a-z])|\s+(?=[A-Z][a-z]+\s+(?:are|is|were|was|will|to|must|should)\s+[a-z])"
+)
+PART_HEADING = re.compile(
+    r"^\s*(?:part\s+(?:\d+|[ivx]+|one|two|a|b)\b.*|summary\s+of\s+exempt\s+items?|minutes|"
+    r"(?:\d+\.\s*)?items?|agenda\s+item|agenda\s+and\s+minutes|meeting\s+documents)\s*:?\s*$",
+    re.I,
+)
+LABEL_VALUE = re.compile(r"^\s*[A-Z][\w.]*(?:\s+\w+)?\s*:\s*\S")
 
 
 @dataclass(slots=True)
@@ -41,6 +66,7 @@ class ItemBlock:
     body: list[Line] = field(default_factory=list)
     next_meeting: bool = False
     inline_value: Passage | None = None
+    starts: dict[int, int] = field(default_factory=dict)
 
     @property
     def number_text(self) -> str | None:
@@ -70,18 +96,29 @@ class _Scan:
     last: Number | None = None
     in_next_meeting: bool = False
     numbered_seen: bool = False
+    rows: bool = False
+    floor: int = -1
+    last_of_kind: dict[str, Number] = field(default_factory=dict)
 
 
 def find_items(layout: Layout) -> list[ItemBlock]:
     """Find every item heading and give each its body lines."""
     scan = _Scan(layout)
     scan.numbered_seen = _has_numbered(layout)
+    scan.rows = not scan.numbered_seen and _has_rows(layout)
+    header = items_header_index(layout)
+    scan.floor = max(header if header is not None else -1, _attendance_end(layout))
     lines = layout.document.lines
     index = 0
     while index < len(lines):
         line = lines[index]
         if not layout.free(line):
-            index += 1
+            block = _claimed_heading(scan, line) if layout.usable(line) else None
+            if block is not None:
+                _accept(scan, block)
+                index = block.heading_lines[-1].index + 1
+            else:
+                index += 1
             continue
         block = _heading_at(scan, line)
         if block is None:
@@ -94,15 +131,89 @@ def find_items(layout: Layout) -> list[ItemBlock]:
     return scan.items
 
 
+def _claimed_heading(scan: _Scan, line: Line) -> ItemBlock | None:
+    """A line the header or attendance claimed that is plainly an item heading: the next
+    number in a running sequence, or a flattened row."""
+    if scan.rows:
+        return _row(scan, line, line.stripped)
+    if not scan.items or scan.last is None:
+        return None
+    block = _numbered(scan, line, line.stripped)
+    if block is not None and block.number is not None and block.number.follows(scan.last, 3):
+        return block
+    return None
+
+
 def _has_numbered(layout: Layout) -> bool:
-    return any(
-        layout.free(line) and (NUMBERED.match(line.text) or BARE.match(line.text))
-        for line in layout.document.lines
-    )
+    """Two or more numbered headings (or bare numbers followed by a title)."""
+    count = 0
+    lines = layout.document.lines
+    for line in lines:
+        if not layout.free(line):
+            continue
+        match = NUMBERED.match(line.text)
+        if match is not None and heading_like(match.group("title"), numbered=True):
+            count += not date_like(match.group("number"))
+        elif BARE.match(line.text) and not date_like(line.stripped):
+            following = layout.next_usable(line.index)
+            count += following is not None and heading_like(following.stripped, numbered=True)
+        elif _roman_or_letter(line.text) is not None:
+            count += 1
+        if count >= 2:
+            return True
+    return False
+
+
+def _has_rows(layout: Layout) -> bool:
+    """Flattened web-table rows: "Title agenda text Minutes: ..." on two or more lines."""
+    count = 0
+    for line in layout.document.lines:
+        if layout.free(line) and _row_title_end(line.stripped) is not None:
+            count += 1
+    return count >= 2
+
+
+def _row_title_end(text: str) -> int | None:
+    """Where the title of a flattened row ends, or None when the line is not a row."""
+    label = ROW_LABEL.search(text)
+    if label is None and not re.search(r"\ssupporting\s+documents\s*:?\s*$", text, re.I):
+        return None
+    if not text[:1].isupper() or LABEL_VALUE.match(text) and text.index(":") < 12:
+        return None
+    end = label.start() if label else len(text)
+    agenda = AGENDA_TEXT.search(text, 1, end)
+    if agenda is not None:
+        end = agenda.start() + (1 if text[agenda.start()] == "." else 0)
+    title = text[:end].strip()
+    if not title or len(title.split()) > MAX_TITLE_WORDS:
+        return None
+    return end
+
+
+def _attendance_end(layout: Layout) -> int:
+    """The last line of the first run of lines the attendance claimed (-1 when none)."""
+    end = -1
+    for line in layout.document.lines:
+        if line.index in layout.consumed:
+            end = line.index
+        elif (
+            end >= 0
+            and layout.usable(line)
+            and not _heading_label(line.stripped)
+            and (len(line.stripped) > 60 or line.stripped.endswith("."))
+        ):
+            break
+    return end
+
+
+def _heading_label(text: str) -> bool:
+    return text.endswith(":") and len(text.split()) <= 6
 
 
 def _accept(scan: _Scan, block: ItemBlock) -> None:
-    if block.number is not None and block.number.kind != "ref":
+    if block.number is not None and block.number.kind in {"roman", "letter"}:
+        scan.last_of_kind[block.number.kind] = block.number
+    elif block.number is not None and block.number.kind != "ref":
         scan.last = block.number
     block.next_meeting = bool(NEXT_MEETING_HEADING.search(block.title.text))
     scan.in_next_meeting = block.next_meeting
@@ -113,18 +224,62 @@ def _accept(scan: _Scan, block: ItemBlock) -> None:
 
 def _heading_at(scan: _Scan, line: Line) -> ItemBlock | None:
     text = line.stripped
-    for finder in (_number_cell, _reference, _numbered, _bare):
+    for finder in (_number_cell, _reference, _numbered, _bare, _lettered):
         block = finder(scan, line, text)
         if block is not None:
             return block
     if scan.in_next_meeting:
         return None
+    if scan.rows:
+        return _row(scan, line, text)
     return _unnumbered(scan, line, text)
+
+
+def _roman_or_letter(text: str) -> tuple[Number, re.Match[str]] | None:
+    """ "II DECLARATION OF INTEREST", "IV. Finance" or "A. APPROVAL OF MINUTES"."""
+    match = ROMAN.match(text)
+    if match is not None and roman_value(match.group("number")) is not None:
+        title = match.group("title")
+        if match.group("dot") or (title.isupper() and len(title) > 3):
+            return Number.parse(match.group("number"), "roman"), match
+    match = LETTER.match(text)
+    if match is not None and match.group("number") not in "IVX":
+        return Number.parse(match.group("number"), "letter"), match
+    return None
+
+
+def _lettered(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
+    found = _roman_or_letter(line.text)
+    if found is None:
+        return None
+    number, match = found
+    if not heading_like(match.group("title"), numbered=True):
+        return None
+    previous = scan.last_of_kind.get(number.kind)
+    if previous is None and number.parts[0] != 1 or previous and not number.follows(previous, 2):
+        return None
+    title, heading_lines = _title_from(scan.layout, line, match.start("title"))
+    return ItemBlock(number, title, heading_lines)
+
+
+def _row(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
+    """A flattened web-table row: the title, then agenda text, then "Minutes: ..."."""
+    end = _row_title_end(line.text.strip())
+    if end is None:
+        return None
+    lead = len(line.text) - len(line.text.lstrip())
+    title = Passage.of([piece_of(line, lead, lead + end)])
+    label = ROW_LABEL.search(line.text)
+    block = ItemBlock(None, title, [line])
+    if label is not None:
+        block.body.append(line)
+        block.starts[line.index] = label.start() + 1
+    return block
 
 
 def _numbered(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
     match = NUMBERED.match(line.text)
-    if match is None:
+    if match is None or date_like(match.group("number")) or BARE.match(line.text):
         return None
     number = Number.parse(match.group("number"))
     title_text = match.group("title")
@@ -155,13 +310,13 @@ def _number_cell(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
 
 def _bare(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
     match = BARE.match(line.text)
-    if match is None:
+    if match is None or date_like(match.group("number")):
         return None
     number = Number.parse(match.group("number"))
     following = scan.layout.next_usable(line.index)
     if (
         following is not None
-        and scan.layout.free(following)
+        and (scan.layout.free(following) or following.index not in scan.layout.skipped)
         and heading_like(following.stripped, numbered=True)
         and not _numbered_heading(following)
         and not BARE.match(following.text)
@@ -184,7 +339,10 @@ def _reference(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
     match = REFERENCE.match(line.text)
     if match is None:
         return None
-    number = Number.parse(match.group("number"), kind="ref")
+    digits = match.group("number")
+    number = Number.parse(digits, kind="" if digits.isdigit() else "ref")
+    if number.kind != "ref" and not number.follows(scan.last, slack=3):
+        return None
     if match.group("title").strip():
         title, heading_lines = _title_from(scan.layout, line, match.start("title"))
         return ItemBlock(number, title, heading_lines)
@@ -197,9 +355,11 @@ def _reference(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
 
 def _unnumbered(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
     layout = scan.layout
-    if not (scan.items or scan.pending or not scan.numbered_seen):
+    if scan.numbered_seen and not scan.pending and not NEXT_MEETING_HEADING.search(text):
         return None
-    if not heading_like(text, numbered=False) or text.endswith("."):
+    if not heading_like(text, numbered=False) or text.endswith(".") or PART_HEADING.match(text):
+        return None
+    if not scan.numbered_seen and not _starts_section(scan, line, text):
         return None
     if len(text) > 0.8 * layout.width and layout.width > 50 and not line.emphasis:
         return None
@@ -221,6 +381,33 @@ def _unnumbered(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
     return ItemBlock(number, title, heading_lines)
 
 
+def _starts_section(scan: _Scan, line: Line, text: str) -> bool:
+    """An unnumbered heading in notes without numbers: after the attendance, not a label,
+    and with prose under it."""
+    layout = scan.layout
+    if (
+        line.index <= scan.floor
+        or LABEL_VALUE.match(text)
+        or len(re.findall(r"[A-Za-z]{3,}", text)) == 0
+    ):
+        return False
+    following = layout.next_usable(line.index)
+    while (
+        following is not None
+        and PART_HEADING.match(following.stripped)
+        or (following is not None and _heading_label(following.stripped))
+    ):
+        following = layout.next_usable(following.index)
+    if following is None:
+        return False
+    body = following.stripped
+    if LABEL_VALUE.match(body) and body.index(":") < 12:
+        return False
+    if FILLER.match(body):
+        return True
+    return len(body.split()) >= 4 and (body.endswith((".", ":")) or layout.is_long(following))
+
+
 def _title_from(layout: Layout, line: Line, begin: int) -> tuple[Passage, list[Line]]:
     """The title starting at ``line[begin:]``, joined with a wrapped second line."""
     pieces = [piece_of(line, begin)]
@@ -240,7 +427,11 @@ def _title_from(layout: Layout, line: Line, begin: int) -> tuple[Passage, list[L
     ):
         pieces.append(piece_of(following))
         lines.append(following)
-    title = Passage.of(pieces).strip_end(":")
+    title = Passage.of(pieces)
+    badge = badge_start(title.text)
+    if badge is not None and badge > 0:
+        title = title.sub(0, badge)
+    title = title.strip_end(":")
     if title.text.endswith(".") and not title.text.endswith(".."):
         title = title.sub(0, len(title.text) - 1) if _trailing_dot_only(title.text) else title
     return title, lines
