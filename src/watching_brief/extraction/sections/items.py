@@ -107,7 +107,7 @@ def find_items(layout: Layout) -> list[ItemBlock]:
     scan.numbered_seen = _has_numbered(layout)
     scan.rows = not scan.numbered_seen and _has_rows(layout)
     header = items_header_index(layout)
-    scan.floor = max(header if header is not None else -1, _attendance_end(layout))
+    scan.floor = header if header is not None else _attendance_end(layout)
     lines = layout.document.lines
     index = 0
     while index < len(lines):
@@ -136,6 +136,8 @@ def _claimed_heading(scan: _Scan, line: Line) -> ItemBlock | None:
     number in a running sequence, or a flattened row."""
     if scan.rows:
         return _row(scan, line, line.stripped)
+    if not scan.numbered_seen and not line.stripped.endswith(":"):
+        return _unnumbered(scan, line, line.stripped)
     if not scan.items or scan.last is None:
         return None
     block = _numbered(scan, line, line.stripped)

@@ -16,7 +16,8 @@ from watching_brief.extraction.passage import Passage, piece_of
 
 LEAD = re.compile(
     r"\s*(?:(?:minutes|supporting\s+documents)\s*:\s*)*"
-    r"(?:\(\s*\d{1,2}\s*\)\s*|\d{1,3}\.\d{1,2}\.?\s+|\(?[a-z]\)\s+)?"
+    r"(?:\(\s*\d{1,2}\s*\)\s*|\d{1,3}\.\d{1,2}\.?\s+|\(?[a-z]\)\s+)?",
+    re.I,
 )
 ACTION_LABEL = re.compile(
     r"^(?:[•●▪–—-]\s*)?(?P<label>(?:new\s+|agreed\s+)?actions?(?:\s+arising)?"
@@ -84,7 +85,9 @@ def _read(layout: Layout, first: Line, members: set[int], offset: int = 0) -> tu
             break
         if _classify(following)[0] != "prose":
             break
-        if not (layout.continues(current, following) or _list_after_colon(current, following)):
+        labelled_only = kind != "prose" and not first.text[label_end:].strip(" :-–—.·")
+        listed = not labelled_only and _list_after_colon(current, following)
+        if not (layout.continues(current, following) or listed):
             break
         if kind == "prose" and is_bullet(following.text):
             break

@@ -23,6 +23,7 @@ from watching_brief.extraction.record import (
     Span,
 )
 from watching_brief.extraction.sections.items import ItemBlock
+from watching_brief.extraction.sections.motions import find_motions
 from watching_brief.extraction.sections.paragraphs import Paragraph
 
 HINT_REACH = 12
@@ -86,6 +87,11 @@ def extract_statements(
             elif not block.next_meeting:
                 found.questions.extend(extract_questions(context, item, paragraph.passage))
                 _rating(context, found, block, paragraph.passage)
+                for start, end in find_motions(paragraph.passage):
+                    motion = paragraph.passage.sub(start, end)
+                    decision = Decision(item=item, text=motion.text)
+                    decision.source["text"] = motion.spans()
+                    found.decisions.append(decision)
     return found
 
 
