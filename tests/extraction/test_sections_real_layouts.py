@@ -53,7 +53,7 @@ Minutes:
 
 RESOLVED –
 
- 
+\u00a0
 
 That the minutes of the meeting held on 2 May be agreed as a correct record.
 
@@ -101,7 +101,10 @@ Finance report
 The board noted the finance report for the quarter.
 """
     assert items(text) == [("24-25/AB/03", "Apologies"), ("24-25/AB/04", "Finance report")]
-    glued = "Authority – Minutes\n\n1.Membership\n\nThe Clerk reported.\n\n2.Election of Chair\n\nDone.\n"
+    glued = (
+        "Authority – Minutes\n\n1.Membership\n\nThe Clerk reported.\n\n"
+        "2.Election of Chair\n\nDone.\n"
+    )
     assert items(glued) == [("1", "Membership"), ("2", "Election of Chair")]
 
 
@@ -117,7 +120,10 @@ II DECLARATION OF INTEREST
 There were no declarations.
 """
     assert items(text) == [("I", "APOLOGIES FOR ABSENCE"), ("II", "DECLARATION OF INTEREST")]
-    text = "Trust Board – Minutes\n101/24 Item 1 OPENING\nThe Chair opened it.\n102/24 Item 2 APOLOGIES\nNone.\n"
+    text = (
+        "Trust Board – Minutes\n101/24 Item 1 OPENING\nThe Chair opened it.\n"
+        "102/24 Item 2 APOLOGIES\nNone.\n"
+    )
     assert items(text) == [("101/24", "OPENING"), ("102/24", "APOLOGIES")]
 
 
@@ -232,7 +238,10 @@ Action – SH and JA to produce a template for the streams of work.
 
 
 def test_action_label_alone_takes_the_next_paragraph_and_its_subject() -> None:
-    text = "Board – Minutes\n\nFleet update\n\nThe board discussed the fleet at length today.\n\nAction:\n\nOfficers noted the comments.\n"
+    text = (
+        "Board – Minutes\n\nFleet update\n\nThe board discussed the fleet at length today.\n\n"
+        "Action:\n\nOfficers noted the comments.\n"
+    )
     assert actions(text) == [("Officers", "Officers noted the comments.")]
 
 
@@ -276,3 +285,26 @@ C:\\Users\\clerk\\minutes.doc
     minutes = extract_text(text)
     assert [item.title for item in minutes.items] == ["Apologies", "Reports"]
     assert minutes.items[0].text == "None."
+
+
+def test_run_together_minutes_are_broken_at_item_markers_keeping_offsets() -> None:
+    from watching_brief.extraction.cleanup.reflow import reflow
+
+    filler = "The board noted the report and thanked the officers for their work. " * 3
+    text = (
+        "Trust Board Minutes Members: A Person B Person "
+        f"1. Welcome 1.1. The Chair opened the meeting. {filler}"
+        f"2. Apologies for Absence 2.1. Apologies were received from C Person. {filler}"
+        f"Page 1 of 9 3. Declarations of Interest 3.1. There were none. {filler}"
+        f"4. Questions from the Public 4.1. There were no questions. {filler}"
+    )
+    document = reflow(Document.from_text(text))
+    assert len(document.text) == len(text)
+    assert document.text.replace("\n", " ") == text
+    assert items(text) == [
+        ("1", "Welcome"),
+        ("2", "Apologies for Absence"),
+        ("3", "Declarations of Interest"),
+        ("4", "Questions from the Public"),
+    ]
+    assert reflow(Document.from_text("1. Short\n2. Lines\n")).text == "1. Short\n2. Lines\n"

@@ -8,6 +8,7 @@ from watching_brief.extraction.checks import check_inferred_year, check_record, 
 from watching_brief.extraction.cleanup.columns import find_owner_lines
 from watching_brief.extraction.cleanup.layout import Layout
 from watching_brief.extraction.cleanup.page_breaks import find_page_furniture
+from watching_brief.extraction.cleanup.reflow import reflow
 from watching_brief.extraction.cleanup.web_furniture import find_web_furniture
 from watching_brief.extraction.document import Document
 from watching_brief.extraction.fields.dates import find_year, parse_date, parse_time, parse_times
@@ -25,6 +26,7 @@ from watching_brief.extraction.sections.statements import Context, extract_state
 
 def extract_document(document: Document) -> Minutes:
     """Extract the minutes record from a document."""
+    document = reflow(document)  # h2: run-together lines broken at item markers
     layout = Layout.measure(document)
     layout.skipped |= find_page_furniture(layout)
     layout.skipped |= find_web_furniture(layout)  # h2: web and viewer furniture

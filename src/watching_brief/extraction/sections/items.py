@@ -97,6 +97,7 @@ class _Scan:
     in_next_meeting: bool = False
     numbered_seen: bool = False
     rows: bool = False
+    paragraph_numbers: bool = False
     floor: int = -1
     last_of_kind: dict[str, Number] = field(default_factory=dict)
 
@@ -106,6 +107,7 @@ def find_items(layout: Layout) -> list[ItemBlock]:
     scan = _Scan(layout)
     scan.numbered_seen = _has_numbered(layout)
     scan.rows = not scan.numbered_seen and _has_rows(layout)
+    scan.paragraph_numbers = _numbers_paragraphs(layout)
     header = items_header_index(layout)
     scan.floor = header if header is not None else _attendance_end(layout)
     lines = layout.document.lines
@@ -164,6 +166,23 @@ def _has_numbered(layout: Layout) -> bool:
         if count >= 2:
             return True
     return False
+
+
+def _numbers_paragraphs(layout: Layout) -> bool:
+    """Do sub-numbers ("13.1", "1.1.") number paragraphs of prose here, not sub-items?
+
+    True when at least two thirds of the lines starting with one (and at least three) carry
+    a sentence rather than a heading."""
+    prose = headings = 0
+    for line in layout.document.lines:
+        match = NUMBERED.match(line.text) if layout.usable(line) else None
+        if match is None or "." not in match.group("number") or "/" in match.group("number"):
+            continue
+        if heading_like(match.group("title"), numbered=True):
+            headings += 1
+        else:
+            prose += 1
+    return prose >= 3 and prose >= 2 * headings
 
 
 def _has_rows(layout: Layout) -> bool:
@@ -286,6 +305,10 @@ def _numbered(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
     number = Number.parse(match.group("number"))
     title_text = match.group("title")
     if not heading_like(title_text, numbered=True) or not number.follows(scan.last, slack=3):
+        return None
+    if re.fullmatch(r"item\s+\d{1,3}", title_text.strip(), re.I):
+        return None
+    if scan.paragraph_numbers and number.kind == "dotted" and len(number.parts) > 1:
         return None
     strict = number.kind == "dotted" and not match.group("dot") and len(number.parts) == 1
     if strict and scan.last is not None and not number.follows(scan.last, slack=1):
