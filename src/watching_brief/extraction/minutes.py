@@ -31,10 +31,12 @@ def extract_document(document: Document) -> Minutes:
     layout.skipped |= find_page_furniture(layout)
     layout.skipped |= find_web_furniture(layout)  # h2: web and viewer furniture
     header = find_header(layout)
+    header_lines = set(layout.consumed)  # h2: to tell the attendance's lines from the header's
     minutes = Minutes(document=document.name, media_type=document.media_type)
     warnings: list[ExtractionWarning] = []
     _fill_title(minutes, header)
     minutes.attendees = extract_attendees(layout)
+    layout.attendance = layout.consumed - header_lines  # h2
     _fill_header(minutes, header, warnings)
     _fill_from_attendance(minutes, document)
     _fill_closing_time(minutes, document)

@@ -53,6 +53,7 @@ PART_HEADING = re.compile(
     r"(?:\d+\.\s*)?items?|agenda\s+item|agenda\s+and\s+minutes|meeting\s+documents)\s*:?\s*$",
     re.I,
 )
+MINUTES_OF = re.compile(r"^(?i:minutes)\s*:\s*(?:\d|[A-Z][a-z]+\s+\d)")
 LABEL_VALUE = re.compile(r"^\s*[A-Z][\w.]*(?:\s+\w+)?\s*:\s*\S")
 
 
@@ -78,7 +79,10 @@ def heading_like(text: str, numbered: bool) -> bool:
     text = text.strip()
     if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "'\"‘“("):
         return False
-    if LABEL.match(text) or FILLER.match(text) or is_bullet(text) or TABLE_HEADER.match(text):
+    minutes_of = numbered and MINUTES_OF.match(text) is not None
+    if (LABEL.match(text) and not minutes_of) or FILLER.match(text) or is_bullet(text):
+        return False
+    if TABLE_HEADER.match(text):
         return False
     words = text.split()
     if len(words) > MAX_TITLE_WORDS or SENTENCE_BREAK.search(text.rstrip(".")):
@@ -139,6 +143,11 @@ def _claimed_heading(scan: _Scan, line: Line) -> ItemBlock | None:
     if scan.rows:
         return _row(scan, line, line.stripped)
     if not scan.numbered_seen and not line.stripped.endswith(":"):
+        following = scan.layout.next_usable(line.index)
+        while following is not None and PART_HEADING.match(following.stripped):
+            following = scan.layout.next_usable(following.index)
+        if following is None or following.index in scan.layout.consumed:
+            return None
         return _unnumbered(scan, line, line.stripped)
     if not scan.items or scan.last is None:
         return None
@@ -214,8 +223,9 @@ def _row_title_end(text: str) -> int | None:
 def _attendance_end(layout: Layout) -> int:
     """The last line of the first run of lines the attendance claimed (-1 when none)."""
     end = -1
+    claimed = layout.attendance
     for line in layout.document.lines:
-        if line.index in layout.consumed:
+        if line.index in claimed:
             end = line.index
         elif (
             end >= 0
@@ -335,7 +345,7 @@ def _number_cell(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
 
 def _bare(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
     match = BARE.match(line.text)
-    if match is None or date_like(match.group("number")):
+    if match is None or date_like(match.group("number")) or match.group("number") == "0":
         return None
     number = Number.parse(match.group("number"))
     following = scan.layout.next_usable(line.index)

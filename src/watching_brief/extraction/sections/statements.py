@@ -153,30 +153,42 @@ def _split_owners(body: Passage) -> list[Passage]:
     ]
 
 
-def _drop_cut_tail(context: Context, body: Passage) -> Passage:
-    """At the very end of a cut-off text, drop the unfinished last sentence."""
+def _drop_cut_tail(context: Context, body: Passage) -> Passage | None:
+    """At the very end of a text that stops mid-sentence (an excerpt, a cut page), drop
+    the unfinished last sentence, and the whole statement when nothing else is left."""
     last = body.lines[-1] if body.lines else None
     if last is None or context.layout.next_usable(last.index) is not None:
         return body
-    if body.text.rstrip().endswith((".", "!", "?", ")", '"', "”")):
+    if body.text.rstrip().endswith((".", "!", "?", ")", '"', "”", ";")):
         return body
     ends = list(SENTENCE_END.finditer(body.text))
-    return body.sub(0, ends[-1].end()) if ends else body
+    context.warnings.append(
+        ExtractionWarning(
+            code="truncated",
+            message=f"text ends mid-sentence: '{body.text[-60:]}' was left out",
+            spans=body.spans(ends[-1].end() if ends else 0),
+        )
+    )
+    return body.sub(0, ends[-1].end()) if ends else None
 
 
 def _labelled(
     context: Context, found: Statements, item: str | None, paragraph: Paragraph, body: Passage
 ) -> None:
     if paragraph.kind == "action":
-        for part in _split_owners(_drop_cut_tail(context, body)):
+        kept = _drop_cut_tail(context, body)
+        for part in _split_owners(kept) if kept is not None else []:
             found.actions.append(extract_action(context, item, part))
     elif paragraph.kind == "carried":
         carried = CarriedForward(item=item, text=body.text, **{"from": paragraph.source})
         carried.source["text"] = body.spans()
         found.carried_forward.append(carried)
     elif paragraph.kind == "decision":
-        decision = Decision(item=item, text=body.text)
-        decision.source["text"] = body.spans()
+        kept = _drop_cut_tail(context, body)
+        if kept is None:
+            return
+        decision = Decision(item=item, text=kept.text)
+        decision.source["text"] = kept.spans()
         found.decisions.append(decision)
 
 
