@@ -18,7 +18,7 @@ _NUMBER = rf"(?:{_CODE}|{_SUB}(?![A-Za-z])|{_SLASH}|{_DOTTED})"
 
 NUMBERED = re.compile(
     r"^\s*(?:(?:item|agenda\s+item)\s+)?(?P<number>" + _NUMBER + r")"
-    r"(?P<dot>\.?)(?:\s+item\s+\d{1,3}\b)?"
+    r"(?P<dot>\s?\.)?(?:\s+item\s+\d{1,3}\b)?"
     r"(?:\s*[:\-–—)]\s*|\s+|(?<=\.)(?=[A-Z‘'\"“(]))(?P<title>\S.*)$",
     re.I,
 )

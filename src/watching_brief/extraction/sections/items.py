@@ -53,6 +53,23 @@ PART_HEADING = re.compile(
     r"(?:\d+\.\s*)?items?|agenda\s+item|agenda\s+and\s+minutes|meeting\s+documents)\s*:?\s*$",
     re.I,
 )
+CLOCK_REST = re.compile(r"^\s*\d{2}\s*(?:[ap]\.?\s?m\b\.?|hrs?\b|hours\b|$)", re.I)
+HEAD_COLON = re.compile(r"^(?P<head>[^:–]{2,70}?)\s*(?::|\s[–—-]+)\s*(?P<rest>\S.*)$")
+DATE_REST = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\b|^[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}")
+_FULL_STOP = re.compile(r"(?P<word>\w*)(?P<stop>\s?\.)(?=\s+[A-Z(“\"]|\s*$)")
+_ABBREVIATION = re.compile(r"^(?:inc|ltd|co|no|nos|st|mr|mrs|ms|dr|vs|etc|approx|[A-Z])$", re.I)
+
+
+def _title_end(text: str) -> re.Match[str] | None:
+    """The full stop that ends the first sentence ("Inc." and "no." do not)."""
+    for match in _FULL_STOP.finditer(text):
+        if not _ABBREVIATION.match(match.group("word")):
+            return match
+    return None
+
+
+FILE_NUMBER = re.compile(r"^[\d\s/-]+$")
+SUB_TITLE_LINES = 6
 MINUTES_OF = re.compile(r"^(?i:minutes)\s*:\s*(?:\d|[A-Z][a-z]+\s+\d)")
 LABEL_VALUE = re.compile(r"^\s*[A-Z][\w.]*(?:\s+\w+)?\s*:\s*\S")
 
@@ -74,10 +91,13 @@ class ItemBlock:
         return self.number.text if self.number else None
 
 
-def heading_like(text: str, numbered: bool) -> bool:
-    """Could this text be an item title?"""
+def heading_like(text: str, numbered: bool, exact: bool = False) -> bool:
+    """Could this text be an item title? (``exact``: its number is the very next one, so
+    a title of a few more words ending in a full stop still reads as one.)"""
     text = text.strip()
     if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "'\"‘“("):
+        return False
+    if len(re.findall(r"[^\W\d_]", text)) < 2:
         return False
     minutes_of = numbered and MINUTES_OF.match(text) is not None
     if (LABEL.match(text) and not minutes_of) or FILLER.match(text) or is_bullet(text):
@@ -88,7 +108,8 @@ def heading_like(text: str, numbered: bool) -> bool:
     if len(words) > MAX_TITLE_WORDS or SENTENCE_BREAK.search(text.rstrip(".")):
         return False
     if text.endswith((".", ";", ",")) and not text.isupper():
-        return numbered and len(words) <= 6 and not PROSE_START.match(text)
+        limit = 10 if exact else 6
+        return numbered and len(words) <= limit and not PROSE_START.match(text)
     return numbered or not PROSE_START.match(text)
 
 
@@ -314,19 +335,85 @@ def _numbered(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
         return None
     number = Number.parse(match.group("number"))
     title_text = match.group("title")
-    if not heading_like(title_text, numbered=True) or not number.follows(scan.last, slack=3):
+    capitals = title_text.isupper() and len(re.findall(r"[A-Z]{3,}", title_text)) >= 1
+    if CLOCK_REST.match(title_text) or not number.follows(scan.last, slack=9 if capitals else 3):
+        return None
+    if number.kind == "sub":
+        return _sub_item(scan, line, number, match.start("title"))
+    head = _head_before_colon(title_text)
+    if head is not None and heading_like(title_text[:head], numbered=True):
+        begin = match.start("title")
+        title = Passage.of([piece_of(line, begin, begin + head)]).strip_end(" :–-")
+        block = ItemBlock(number, title, [line], body=[line])
+        block.starts[line.index] = begin + head
+        return block
+    if not heading_like(title_text, numbered=True, exact=number.follows(scan.last, 1)):
         return None
     if re.fullmatch(r"item\s+\d{1,3}", title_text.strip(), re.I):
         return None
     if scan.paragraph_numbers and number.kind == "dotted" and len(number.parts) > 1:
         return None
     strict = number.kind == "dotted" and not match.group("dot") and len(number.parts) == 1
-    if strict and scan.last is not None and not number.follows(scan.last, slack=1):
+    if strict and scan.last is not None and not number.follows(scan.last, 9 if capitals else 1):
         return None
     if scan.in_next_meeting and not number.follows(scan.last, slack=1):
         return None
     title, heading_lines = _title_from(scan.layout, line, match.start("title"))
     return ItemBlock(number, title, heading_lines)
+
+
+def _head_before_colon(title: str) -> int | None:
+    """ "ROLL CALL: Present ...", "Apologies for absence : A, B", "CONVENE: 7:19 pm": where
+    the heading before the colon (or a dash after capitals) ends; None when the title is
+    whole ("Minutes: 26 June 2000" keeps its date)."""
+    match = HEAD_COLON.match(title)
+    if match is None:
+        return None
+    head, rest = match.group("head"), match.group("rest")
+    dash = ":" not in title[len(head) : match.start("rest")]
+    if dash and not (head.isupper() and not rest.isupper()):
+        return None
+    if len(head.split()) > 8 or DATE_REST.match(rest) or PROSE_START.match(head):
+        return None
+    if head[-1:].isdigit() and rest[:1].isdigit():
+        return None
+    return match.start("rest")
+
+
+def _sub_item(scan: _Scan, line: Line, number: Number, begin: int) -> ItemBlock | None:
+    """ "2-A 2013-96" then the title on the next lines, or "7-A Certificate of Approval –
+    ... . The applicant ...": the title runs to the end of its first sentence."""
+    layout = scan.layout
+    pieces = [piece_of(line, begin)]
+    lines = [line]
+    if FILE_NUMBER.match(pieces[0].text):
+        following = layout.next_usable(line.index)
+        if following is None or not following.stripped[:1].isupper():
+            return None
+        pieces, lines = [piece_of(following)], [following]
+    while len(lines) < SUB_TITLE_LINES and not _title_end(pieces[-1].text):
+        following = layout.next_usable(lines[-1].index)
+        if following is None or layout.gap_between(lines[-1], following):
+            break
+        if NUMBERED.match(following.text) or BARE.match(following.text):
+            break
+        if LABEL_VALUE.match(following.text):
+            break
+        pieces.append(piece_of(following))
+        lines.append(following)
+    passage = Passage.of(pieces)
+    end = _title_end(passage.text)
+    cut = end.start("stop") if end else len(passage.text)
+    title = passage.sub(0, cut).strip_end(" :")
+    if not title.text or not title.text[0].isupper() or len(title.text.split()) > 60:
+        return None
+    block = ItemBlock(number, title, lines)
+    if end is not None and passage.text[end.end() :].strip():
+        last = lines[-1]
+        block.body.append(last)
+        rest_in_line = len(last.text) - len(passage.text) + end.end()
+        block.starts[last.index] = max(0, rest_in_line)
+    return block
 
 
 def _number_cell(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
