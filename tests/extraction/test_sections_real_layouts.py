@@ -308,3 +308,18 @@ def test_run_together_minutes_are_broken_at_item_markers_keeping_offsets() -> No
         ("4", "Questions from the Public"),
     ]
     assert reflow(Document.from_text("1. Short\n2. Lines\n")).text == "1. Short\n2. Lines\n"
+
+
+def test_trailing_action_tags_give_the_sentence_and_the_tagged_owner() -> None:
+    text = """Village Hall Committee – Minutes
+1. Maintenance
+• The boiler service was booked for next month, c/f action Sam.
+o Look at the insurance, action Ruth . Also the gutters were cleared.
+o Ruth had spoken to the contractor, action Ruth to chase.
+Karen said the rates were fine.
+"""
+    assert actions(text) == [
+        ("Sam", "The boiler service was booked for next month"),
+        ("Ruth", "Look at the insurance"),
+        ("Ruth", "Ruth had spoken to the contractor"),
+    ]

@@ -22,6 +22,7 @@ from watching_brief.extraction.record import (
     Question,
     Span,
 )
+from watching_brief.extraction.sections.action_tags import ActionTag, find_action_tags
 from watching_brief.extraction.sections.items import ItemBlock
 from watching_brief.extraction.sections.motions import find_motions
 from watching_brief.extraction.sections.paragraphs import Paragraph
@@ -87,6 +88,8 @@ def extract_statements(
             elif not block.next_meeting:
                 found.questions.extend(extract_questions(context, item, paragraph.passage))
                 _rating(context, found, block, paragraph.passage)
+                for tag in find_action_tags(paragraph.passage.text):
+                    found.actions.append(_tagged_action(context, item, paragraph.passage, tag))
                 for start, end in find_motions(paragraph.passage):
                     motion = paragraph.passage.sub(start, end)
                     decision = Decision(item=item, text=motion.text)
@@ -269,6 +272,20 @@ def extract_action(context: Context, item: str | None, body: Passage) -> Action:
                     spans=action.source["due_text"],
                 )
             )
+    return action
+
+
+def _tagged_action(context: Context, item: str | None, passage: Passage, tag: ActionTag) -> Action:
+    """An action marked by a trailing ", action NAME" tag: the owner is the tagged name."""
+    body = passage.sub(tag.start, tag.end).strip_end(" ,;")
+    action = Action(item=item, text=body.text)
+    action.source["text"] = body.spans()
+    written = passage.text[tag.owner_start : tag.owner_end]
+    owners, _ = resolve_owner(written, context.attendees)
+    action.owner_text = written
+    action.owners = owners
+    action.owner = " / ".join(owners)
+    action.source["owner_text"] = passage.spans(tag.owner_start, tag.owner_end)
     return action
 
 
