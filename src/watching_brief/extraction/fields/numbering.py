@@ -13,7 +13,7 @@ from dataclasses import dataclass
 _DOTTED = r"\d{1,3}(?:\.\d{1,2}){0,3}"
 _SLASH = r"\d{1,4}/\d{2,4}"
 _CODE = r"\d{1,4}(?:[-/][A-Za-z0-9]{1,5}){2,4}"
-_SUB = r"\d{1,2}-?[A-Z]"
+_SUB = r"\d{1,2}(?:-|\s-\s)?[A-Z]"
 _NUMBER = rf"(?:{_CODE}|{_SUB}(?![A-Za-z])|{_SLASH}|{_DOTTED})"
 
 NUMBERED = re.compile(
@@ -78,6 +78,8 @@ class Number:
     @classmethod
     def parse(cls, text: str, kind: str = "") -> Number:
         text = text.strip().rstrip(".")
+        if re.fullmatch(r"\d{1,2}\s-\s[A-Z]", text, re.I):
+            text = text.replace(" ", "")
         if kind == "ref":
             return cls(text, (), "ref")
         if kind == "roman":

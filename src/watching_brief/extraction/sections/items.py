@@ -341,7 +341,7 @@ def _numbered(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
     if number.kind == "sub":
         return _sub_item(scan, line, number, match.start("title"))
     head = _head_before_colon(title_text)
-    if head is not None and heading_like(title_text[:head], numbered=True):
+    if head is not None and heading_like(title_text[:head].rstrip(" :–—-"), numbered=True):
         begin = match.start("title")
         title = Passage.of([piece_of(line, begin, begin + head)]).strip_end(" :–-")
         block = ItemBlock(number, title, [line], body=[line])
