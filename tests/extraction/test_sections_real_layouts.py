@@ -323,3 +323,43 @@ Karen said the rates were fine.
         ("Ruth", "Look at the insurance"),
         ("Ruth", "Ruth had spoken to the contractor"),
     ]
+
+
+def test_heading_before_a_colon_or_a_dash_that_starts_prose() -> None:
+    text = """Commission – Minutes
+1. CONVENE: 7:02 pm
+2. ROLL CALL: Present: Chair Ames, Members Bell and Cole
+3. Apologies for absence : Dee Evans, Finn Gray.
+4. Floor repairs – Sam booked three days in November for the work. Cost £52 last time.
+5. INSPECTION – PROGRESS AGAINST AREAS FOR IMPROVEMENT
+The committee noted progress.
+6. Holding to account – Violence against women and girls
+7. Minutes: 26 June 2025
+"""
+    assert items(text) == [
+        ("1", "CONVENE"),
+        ("2", "ROLL CALL"),
+        ("3", "Apologies for absence"),
+        ("4", "Floor repairs"),
+        ("5", "INSPECTION – PROGRESS AGAINST AREAS FOR IMPROVEMENT"),
+        ("6", "Holding to account – Violence against women and girls"),
+        ("7", "Minutes: 26 June 2025"),
+    ]
+
+
+def test_sub_items_take_their_title_to_the_end_of_the_first_sentence() -> None:
+    text = """Oversight Board – Minutes
+2 CONSENT AGENDA
+2-A 2025-96
+Resolution Adopting the Minutes of the April 9, 2025 Annual
+Meeting.
+The resolution was adopted.
+2-B Approval of an agreement with Acme Inc. for consulting. The board approved it.
+3 NEW BUSINESS
+"""
+    assert items(text) == [
+        ("2", "CONSENT AGENDA"),
+        ("2-A", "Resolution Adopting the Minutes of the April 9, 2025 Annual Meeting"),
+        ("2-B", "Approval of an agreement with Acme Inc. for consulting"),
+        ("3", "NEW BUSINESS"),
+    ]

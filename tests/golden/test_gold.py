@@ -48,7 +48,7 @@ THRESHOLDS: dict[str, dict[str, float]] = {
         "decisions": 0.95,
     },
     "real-files": {
-        "items": 0.84,
+        "items": 0.85,
         "items.number": 1.0,
         "actions": 0.76,
         "actions.owner": 1.0,

@@ -54,7 +54,7 @@ PART_HEADING = re.compile(
     re.I,
 )
 CLOCK_REST = re.compile(r"^\s*\d{2}\s*(?:[ap]\.?\s?m\b\.?|hrs?\b|hours\b|$)", re.I)
-HEAD_COLON = re.compile(r"^(?P<head>[^:–]{2,70}?)\s*(?::|\s[–—-]+)\s*(?P<rest>\S.*)$")
+HEAD_COLON = re.compile(r"^(?P<head>[^:–—]{2,70}?)\s*(?::|\s[–—]+\s|\s-+\s)\s*(?P<rest>\S.*)$")
 DATE_REST = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\b|^[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}")
 _FULL_STOP = re.compile(r"(?P<word>\w*)(?P<stop>\s?\.)(?=\s+[A-Z(“\"]|\s*$)")
 _ABBREVIATION = re.compile(r"^(?:inc|ltd|co|no|nos|st|mr|mrs|ms|dr|vs|etc|approx|[A-Z])$", re.I)
@@ -335,7 +335,9 @@ def _numbered(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
         return None
     number = Number.parse(match.group("number"))
     title_text = match.group("title")
-    capitals = title_text.isupper() and len(re.findall(r"[A-Z]{3,}", title_text)) >= 1
+    lead = re.match(r"[^:–—]*", title_text)
+    lead_text = lead.group() if lead else title_text
+    capitals = lead_text.isupper() and len(re.findall(r"[A-Z]{3,}", lead_text)) >= 1
     if CLOCK_REST.match(title_text) or not number.follows(scan.last, slack=9 if capitals else 3):
         return None
     if number.kind == "sub":
@@ -371,7 +373,10 @@ def _head_before_colon(title: str) -> int | None:
         return None
     head, rest = match.group("head"), match.group("rest")
     dash = ":" not in title[len(head) : match.start("rest")]
-    if dash and not (head.isupper() and not rest.isupper()):
+    hyphen = dash and "-" in title[len(head) : match.start("rest")]
+    capitals = head.isupper() and not rest.isupper()
+    prose = len(rest.split()) >= 8 and not rest.isupper() and "." in rest
+    if dash and not capitals and (hyphen or not prose or len(head.split()) > 6):
         return None
     if len(head.split()) > 8 or DATE_REST.match(rest) or PROSE_START.match(head):
         return None
