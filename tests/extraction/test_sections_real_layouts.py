@@ -363,3 +363,18 @@ The resolution was adopted.
         ("2-B", "Approval of an agreement with Acme Inc. for consulting"),
         ("3", "NEW BUSINESS"),
     ]
+
+
+def test_structure_read_from_shapes_alone_is_warned_about() -> None:
+    text = """Scrutiny Board – Minutes
+
+No. Item
+
+Apologies for Absence
+
+Apologies were received from Councillor Birch.
+"""
+    warnings = extract_text(text).warnings
+    assert any(w.startswith("items: no item is numbered") for w in warnings)
+    numbered = extract_text("Board – Notes\n1. Apologies\nNone.\n2. Finance\nNoted.\n")
+    assert not any(w.startswith("items: no item is numbered") for w in numbered.warnings)

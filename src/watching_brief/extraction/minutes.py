@@ -26,7 +26,9 @@ from watching_brief.extraction.sections.statements import Context, extract_state
 
 def extract_document(document: Document) -> Minutes:
     """Extract the minutes record from a document."""
-    document = reflow(document)  # h2: run-together lines broken at item markers
+    reflowed = reflow(document)  # h2: run-together lines broken at item markers
+    ran_together = reflowed is not document
+    document = reflowed
     layout = Layout.measure(document)
     layout.skipped |= find_page_furniture(layout)
     layout.skipped |= find_web_furniture(layout)  # h2: web and viewer furniture
@@ -67,10 +69,34 @@ def extract_document(document: Document) -> Minutes:
     minutes.carried_forward = found.carried_forward
     minutes.questions = found.questions
     warnings.extend(context.warnings)
+    warnings.extend(_structure_warnings(minutes, ran_together))  # h2
     warnings.extend(check_record(minutes))
     minutes.warning_details = warnings
     minutes.warnings = [warning.message for warning in warnings]
     return minutes
+
+
+def _structure_warnings(minutes: Minutes, ran_together: bool) -> list[ExtractionWarning]:
+    """Say where the items were read from shapes rather than from numbered structure."""
+    warnings: list[ExtractionWarning] = []
+    if ran_together:
+        warnings.append(
+            ExtractionWarning(
+                code="layout",
+                message="layout: the text runs together without line breaks; it was split at "
+                "item numbers, so check the items and their text",
+            )
+        )
+    if minutes.items and all(item.number is None for item in minutes.items):
+        warnings.append(
+            ExtractionWarning(
+                code="items",
+                message=f"items: no item is numbered; {len(minutes.items)} headings were read "
+                "from the layout alone, so check them",
+                spans=[span for item in minutes.items for span in item.source.get("title", [])],
+            )
+        )
+    return warnings
 
 
 def _fill_title(minutes: Minutes, header: Header) -> None:
