@@ -51,6 +51,11 @@ THRESHOLDS: dict[str, dict[str, float]] = {
         "start_time": 1.0,
         "venue": 1.0,
         "title": 0.91,
+        "items": 0.94,
+        "items.number": 1.0,
+        "actions": 1.0,
+        "actions.owner": 0.90,
+        "decisions": 0.95,
     },
     "real-files": {
         "attendees": 0.82,
@@ -59,6 +64,11 @@ THRESHOLDS: dict[str, dict[str, float]] = {
         "start_time": 0.90,
         "title": 0.63,
         "venue": 1.0,
+        "items": 0.85,
+        "items.number": 1.0,
+        "actions": 0.76,
+        "actions.owner": 1.0,
+        "decisions": 0.80,
     },
 }
 FOLDERS = {"seeds": SEEDS, "documents": DOCUMENTS, "examples": EXAMPLES}
@@ -104,7 +114,11 @@ def test_scorer_fails_a_wrong_record(tmp_path: Path) -> None:
     assert "SHORT" in result.stdout
 
 
-GOLD_FILES = sorted(path for folder in FOLDERS.values() for path in folder.glob("*.gold.json"))
+GOLD_FILES = sorted(
+    path
+    for folder in FOLDERS.values()
+    for path in folder.glob("*.gold.json")
+)
 
 
 def _document_for(gold_path: Path) -> Path:
