@@ -91,7 +91,7 @@ def independent_answer(meeting: Meeting, quoted: Action) -> tuple[set[str], set[
     if quoted.restricted or hidden(quoted.item):
         gone.add(token(quoted))
     shown = {token(i) for i in items.values()} | {token(a) for a in meeting.actions.all()}
-    return gone, shown - gone
+    return gone, (shown | {token(quoted)}) - gone
 
 
 def module_answer(meeting: Meeting, quoted: Action) -> tuple[set[str], set[str]]:
@@ -131,7 +131,7 @@ def searched(tokens: set[str]) -> str:
 
 
 @settings(
-    max_examples=12,
+    max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -93,7 +93,7 @@ def _item_flag(item: Item) -> bool:
         return True
     if item.parent_id is None:
         return False
-    if Item.parent.is_cached(item):  # type: ignore[attr-defined]
+    if Item.parent.is_cached(item):
         parent = item.parent
         return bool(parent is not None and parent.effective_restricted)
     found = Item.objects.filter(pk=item.parent_id).values_list("effective_restricted", flat=True)
@@ -106,7 +106,7 @@ def action_flag(action: Action) -> bool:
         return True
     if action.item_id is None:
         return False
-    if Action.item.is_cached(action):  # type: ignore[attr-defined]
+    if Action.item.is_cached(action):
         item = action.item
         return bool(item is not None and item.effective_restricted)
     found = Item.objects.filter(pk=action.item_id).values_list("effective_restricted", flat=True)

@@ -12,7 +12,7 @@ def post_recipients(post: Post) -> list[str]:
     """The post's own address, then those of the users linked to it (no repeats)."""
     addresses = [post.email]
     # the post's links to accounts (``PostLink``, reached from the post)
-    links = post.user_links.filter(user__is_active=True).select_related("user")  # type: ignore[attr-defined]
+    links = post.user_links.filter(user__is_active=True).select_related("user")
     addresses += [link.user.email for link in links.order_by("user__username")]
     seen: set[str] = set()
     result = []

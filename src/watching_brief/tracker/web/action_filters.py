@@ -1,7 +1,8 @@
-"""The action log as the web shows it: one filter for the page and its exports.
+"""The action log as the web shows it: rows, sort links and the CSV/XLSX downloads.
 
-Everything starts from :func:`visible_actions`, so a filter or a sort can never widen what
-a visitor may see.
+The filter itself (form and query) is :mod:`watching_brief.tracker.actions.filters`,
+shared with the API; it starts from :func:`access.visible_actions`, so a filter or a sort
+can never widen what a visitor may see.
 """
 
 from __future__ import annotations
