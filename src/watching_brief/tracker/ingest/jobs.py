@@ -28,9 +28,9 @@ from django.utils import timezone
 from django_tasks import TaskResult, TaskResultStatus, task
 from django_tasks.exceptions import TaskResultDoesNotExist
 
+from watching_brief.tracker.ingest.models import ImportBatch, ImportFile
 from watching_brief.tracker.ingest.services import IngestResult, find_documents, ingest_file
 from watching_brief.tracker.meetings.models import SourceDocument
-from watching_brief.tracker.ingest.models import ImportBatch, ImportFile
 
 UPLOADS = "uploads"
 OUTCOMES = {status.value for status in ImportFile.Status} - {"queued", "running"}

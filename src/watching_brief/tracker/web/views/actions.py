@@ -95,7 +95,9 @@ def _detail(request: HttpRequest, action: Action, **forms: Any) -> HttpResponse:
     bound = [form for form in forms.values() if form.is_bound]
     context = {
         "action": action,
-        "item_label": str(item) if item_shown else f"{item.number} Restricted item".strip()
+        "item_label": str(item)
+        if item_shown
+        else f"{item.number} Restricted item".strip()
         if item
         else "",
         "holder_now": current_holders({post.pk}, reader_meetings(user)).get(post.pk)
