@@ -5,7 +5,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("web", "0004_importbatch_importfile"),
+        ("web", "0005_h4_pendingimport_text"),
         ("ingest", "0001_h5_import_jobs"),
     ]
 
