@@ -53,7 +53,9 @@ def action_queryset(
         "meeting", "meeting__series", "item", "owner_post", "owner_holder", "closed_at_meeting"
     ).only(*LOG_FIELDS)
     if public:
-        actions = actions.filter(restricted=False, meeting__status=Meeting.Status.PUBLISHED)
+        from watching_brief.tracker.access import public_actions
+
+        actions = actions.filter(public_actions())
     if open_only:
         actions = actions.still_open()
     if overdue:
@@ -67,6 +69,7 @@ def action_queryset(
 
 LOG_FIELDS = (
     "reference", "text", "owner_text", "due", "due_text", "status", "position", "restricted",
+    "effective_restricted",
     "meeting__date", "meeting__status", "meeting__series__name", "meeting__series__slug",
     "item__number", "item__restricted", "owner_post__abbrev", "owner_post__title",
     "owner_holder__name", "closed_at_meeting__date", "closed_at_meeting__series",
