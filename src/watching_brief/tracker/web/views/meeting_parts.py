@@ -16,7 +16,7 @@ from typing import Any
 from django.db.models import Q
 from django.urls import reverse
 
-from watching_brief.tracker.access.meeting import meeting_view
+from watching_brief.tracker.access.meeting import MeetingView, meeting_view
 from watching_brief.tracker.actions.log import ActionRow, Agenda, next_agenda
 from watching_brief.tracker.actions.models import Action
 from watching_brief.tracker.meetings.models import (
@@ -93,12 +93,16 @@ def _next_meeting(meeting: Meeting) -> str:
 
 
 def item_blocks(
-    user: Any, meeting: Meeting, record: dict[str, Any], linked: bool
+    user: Any,
+    meeting: Meeting,
+    record: dict[str, Any],
+    linked: bool,
+    view: MeetingView | None = None,
 ) -> list[ItemBlock]:
     """Every item of the meeting in order, with its actions, decisions and questions, as
     the one view of the meeting (:func:`access.meeting.meeting_view`) gives them."""
     blocks = []
-    for one in meeting_view(meeting, user).items:
+    for one in (view or meeting_view(meeting, user)).items:
         block = ItemBlock(one.item, restricted=one.restricted, hidden=one.hidden)
         blocks.append(block)
         if one.hidden:
@@ -130,9 +134,11 @@ def _record_span(record: dict[str, Any], kind: str, position: int) -> str:
     return span_query(parts[position].get("source"), "text")
 
 
-def unattached(user: Any, meeting: Meeting) -> dict[str, list[Any]]:
+def unattached(
+    user: Any, meeting: Meeting, view: MeetingView | None = None
+) -> dict[str, list[Any]]:
     """Actions and decisions recorded under no item."""
-    view = meeting_view(meeting, user)
+    view = view or meeting_view(meeting, user)
     return {
         "actions": [
             {"action": a, "tag": status_tag(a), "restricted": a.effective_restricted}
