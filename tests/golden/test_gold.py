@@ -114,11 +114,7 @@ def test_scorer_fails_a_wrong_record(tmp_path: Path) -> None:
     assert "SHORT" in result.stdout
 
 
-GOLD_FILES = sorted(
-    path
-    for folder in FOLDERS.values()
-    for path in folder.glob("*.gold.json")
-)
+GOLD_FILES = sorted(path for folder in FOLDERS.values() for path in folder.glob("*.gold.json"))
 
 
 def _document_for(gold_path: Path) -> Path:
