@@ -45,6 +45,7 @@ LARGER = 1.25
 FORCE_BOLD = 1 << 18
 CELL_PADDING = 14.0
 WORD_SPACE = 3.0
+WRAP_TOLERANCE = 0.3
 OCR_TIMEOUT = 900
 FURNITURE_BAND = 0.1
 PAGE_NUMBER = re.compile(
@@ -598,7 +599,8 @@ class _Reader:
                 break
             if alone and found[0] is not following.runs[0]:
                 break
-            if last.right + _first_word_width(found[0]) + WORD_SPACE < limit:
+            needed = last.right + _first_word_width(found[0]) + WORD_SPACE
+            if needed < limit - WRAP_TOLERANCE * self.em:
                 break
             if prose and _paragraph_break(last, found[0]):
                 break
@@ -691,14 +693,25 @@ class _Reader:
             return False
         end = runs[-1].right
         limit = self._right_limit(runs[-1])
-        return end + _first_word_width(following[0]) + WORD_SPACE >= limit
+        needed = end + _first_word_width(following[0]) + WORD_SPACE
+        return needed >= limit - WRAP_TOLERANCE * self.em
 
     def _right_limit(self, run: Run) -> float:
+        """Where the text of the run's column ends: before the next column, less the
+        cells' padding, or sooner where no line of the column on this page reaches it."""
         table = self.table
         if table is not None:
             column = table.column_of(run)
             if column + 1 < len(table.starts):
-                return table.starts[column + 1] - CELL_PADDING
+                start, end = table.starts[column], table.starts[column + 1]
+                reached = [
+                    other.right
+                    for line in self.lines
+                    for other in line.runs
+                    if start - COLUMN_SLACK <= other.left < end - COLUMN_SLACK
+                    and other.right <= end
+                ]
+                return min(end - CELL_PADDING, max(reached, default=end))
         return self.right_margin - WORD_SPACE
 
     def _heading_text(self, line: VisualLine) -> str:
@@ -733,6 +746,9 @@ class _Reader:
         if len(cells) >= 2 and LIST_MARKER.match(_text(cells[0])):
             cells = [cells[0] + cells[1], *cells[2:]]
         first = _text(cells[0])
+        labelled = HEADER_LABELS.match(first) or LABEL.match(first)
+        if len(cells) >= 2 and not labelled and line.emphasis(self.body_size, self.bold_marks)[0]:
+            cells = [line.runs]  # a bold row of headers the reader does not know: one line
         if len(cells) >= 2 and (HEADER_LABELS.match(first) or LABEL.match(first)):
             label = first.strip().rstrip(":").strip()
             if len(cells) == 2:
