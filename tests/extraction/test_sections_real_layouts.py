@@ -250,6 +250,9 @@ def test_owner_reading() -> None:
     assert not acceptable_owner("Work") and not acceptable_owner("It was agreed that the CC")
     phrase = find_owner_phrase("It was agreed that the Chief Constable would invite the DPCC.")
     assert phrase is not None and phrase.text == "Chief Constable"
+    finance = find_owner_phrase("Finance to provide the figures.")
+    assert finance is not None and finance.text == "Finance"
+    assert find_owner_phrase("Work to continue on the plan.") is None
     later = find_owner_phrase(
         "The Force should monitor it. Maya to share the data.", known=("Maya Rees",)
     )

@@ -44,7 +44,7 @@ THRESHOLDS: dict[str, dict[str, float]] = {
         "items": 0.94,
         "items.number": 1.0,
         "actions": 1.0,
-        "actions.owner": 0.90,
+        "actions.owner": 1.0,
         "decisions": 0.95,
     },
     "real-files": {

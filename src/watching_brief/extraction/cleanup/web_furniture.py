@@ -22,7 +22,8 @@ FURNITURE = re.compile(
     r"|embed\s+size\s*\(px\)|citation\s+preview|page\s+content\s+transcription"
     r"|upload\s*:\s*\w+|post\s+on\s+\d{1,2}-\w{3}-\d{4}|\d+\s+(?:views?|downloads?)"
     r"|transcript|advertisement|image|publication|category\s*:?|[←→]"
-    r"|[•●▪·*]?\s*(?:view|download|upload|share|embed|report|print)\s*:?\s*\d*"
+    r"|[•●▪·*]\s*(?:view|download|upload|share|embed|print)s?\s*:?\s*\d*"
+    r"|(?:views?|downloads?|uploads?|shares?)\s*:?\s*\d+"
     r"|page\s+\d+\s*:\s.*"
     r"|[A-Za-z]:\\\S.*|(?:/[\w.-]+){2,}\.\w{2,4}"
     r")\s*$",
