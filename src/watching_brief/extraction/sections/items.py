@@ -70,6 +70,12 @@ def _title_end(text: str) -> re.Match[str] | None:
 
 FILE_NUMBER = re.compile(r"^[\d\s/-]+$")
 SUB_TITLE_LINES = 6
+TWO_LETTERS = re.compile(r"[^\W\d_].*[^\W\d_]")
+SUPPORTING_END = re.compile(r"\ssupporting\s+documents\s*:?\s*$", re.I)
+LEAD_TEXT = re.compile(r"[:–—]")
+CAPITAL_WORD = re.compile(r"[A-Z]{3,}")
+ITEM_WORD = re.compile(r"item\s+\d{1,3}", re.I)
+WORD3 = re.compile(r"[A-Za-z]{3,}")
 MINUTES_OF = re.compile(r"^(?i:minutes)\s*:\s*(?:\d|[A-Z][a-z]+\s+\d)")
 LABEL_VALUE = re.compile(r"^\s*[A-Z][\w.]*(?:\s+\w+)?\s*:\s*\S")
 
@@ -97,7 +103,7 @@ def heading_like(text: str, numbered: bool, exact: bool = False) -> bool:
     text = text.strip()
     if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "'\"‘“("):
         return False
-    if len(re.findall(r"[^\W\d_]", text)) < 2:
+    if TWO_LETTERS.search(text) is None:
         return False
     minutes_of = numbered and MINUTES_OF.match(text) is not None
     if (LABEL.match(text) and not minutes_of) or FILLER.match(text) or is_bullet(text):
@@ -226,8 +232,10 @@ def _has_rows(layout: Layout) -> bool:
 
 def _row_title_end(text: str) -> int | None:
     """Where the title of a flattened row ends, or None when the line is not a row."""
+    if ":" not in text:
+        return None
     label = ROW_LABEL.search(text)
-    if label is None and not re.search(r"\ssupporting\s+documents\s*:?\s*$", text, re.I):
+    if label is None and not SUPPORTING_END.search(text):
         return None
     if not text[:1].isupper() or LABEL_VALUE.match(text) and text.index(":") < 12:
         return None
@@ -335,9 +343,8 @@ def _numbered(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
         return None
     number = Number.parse(match.group("number"))
     title_text = match.group("title")
-    lead = re.match(r"[^:–—]*", title_text)
-    lead_text = lead.group() if lead else title_text
-    capitals = lead_text.isupper() and len(re.findall(r"[A-Z]{3,}", lead_text)) >= 1
+    lead_text = LEAD_TEXT.split(title_text, 1)[0]
+    capitals = lead_text.isupper() and CAPITAL_WORD.search(lead_text) is not None
     if CLOCK_REST.match(title_text) or not number.follows(scan.last, slack=9 if capitals else 3):
         return None
     if number.kind == "sub":
@@ -351,7 +358,7 @@ def _numbered(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
         return block
     if not heading_like(title_text, numbered=True, exact=number.follows(scan.last, 1)):
         return None
-    if re.fullmatch(r"item\s+\d{1,3}", title_text.strip(), re.I):
+    if ITEM_WORD.fullmatch(title_text.strip()):
         return None
     if scan.paragraph_numbers and number.kind == "dotted" and len(number.parts) > 1:
         return None
@@ -512,11 +519,7 @@ def _starts_section(scan: _Scan, line: Line, text: str) -> bool:
     """An unnumbered heading in notes without numbers: after the attendance, not a label,
     and with prose under it."""
     layout = scan.layout
-    if (
-        line.index <= scan.floor
-        or LABEL_VALUE.match(text)
-        or len(re.findall(r"[A-Za-z]{3,}", text)) == 0
-    ):
+    if line.index <= scan.floor or LABEL_VALUE.match(text) or WORD3.search(text) is None:
         return False
     following = layout.next_usable(line.index)
     while (
