@@ -381,3 +381,31 @@ Apologies were received from Councillor Birch.
     assert any(w.startswith("items: no item is numbered") for w in warnings)
     numbered = extract_text("Board – Notes\n1. Apologies\nNone.\n2. Finance\nNoted.\n")
     assert not any(w.startswith("items: no item is numbered") for w in numbered.warnings)
+
+
+def test_every_item_numbered_one_is_a_flattened_list() -> None:
+    text = """Board – Minutes
+1. Apologies
+None were received.
+1. Minutes of the last meeting
+Agreed as a correct record.
+1. Finance report
+The board noted the report.
+"""
+    assert items(text) == [
+        ("1", "Apologies"),
+        ("2", "Minutes of the last meeting"),
+        ("3", "Finance report"),
+    ]
+
+
+def test_more_action_and_decision_labels() -> None:
+    text = """Board – Minutes
+1. Estates
+Action Point 3: KB to circulate the estates plan.
+UNANIMOUSLY RESOLVED that the plan be adopted.
+AGREED that the lease be renewed.
+Agreed the board would meet again in June.
+"""
+    assert actions(text) == [("KB", "KB to circulate the estates plan.")]
+    assert decisions(text) == ["that the plan be adopted.", "that the lease be renewed."]

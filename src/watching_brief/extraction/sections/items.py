@@ -129,6 +129,8 @@ class _Scan:
     numbered_seen: bool = False
     rows: bool = False
     paragraph_numbers: bool = False
+    flat: bool = False
+    flat_count: int = 0
     floor: int = -1
     last_of_kind: dict[str, Number] = field(default_factory=dict)
 
@@ -139,6 +141,7 @@ def find_items(layout: Layout) -> list[ItemBlock]:
     scan.numbered_seen = _has_numbered(layout)
     scan.rows = not scan.numbered_seen and _has_rows(layout)
     scan.paragraph_numbers = _numbers_paragraphs(layout)
+    scan.flat = _flat_list(layout)
     header = items_header_index(layout)
     scan.floor = header if header is not None else _attendance_end(layout)
     lines = layout.document.lines
@@ -202,6 +205,19 @@ def _has_numbered(layout: Layout) -> bool:
         if count >= 2:
             return True
     return False
+
+
+def _flat_list(layout: Layout) -> bool:
+    """Every item numbered "1." (an HTML list flattened item by item): three or more
+    headings "1. ..." and none "2. ...". The items are then numbered in order."""
+    ones = twos = 0
+    for line in layout.document.lines:
+        match = NUMBERED.match(line.text) if layout.usable(line) else None
+        if match is None or not heading_like(match.group("title"), numbered=True):
+            continue
+        ones += match.group("number") == "1"
+        twos += match.group("number") == "2"
+    return ones >= 3 and twos == 0
 
 
 def _numbers_paragraphs(layout: Layout) -> bool:
@@ -271,6 +287,8 @@ def _heading_label(text: str) -> bool:
 
 
 def _accept(scan: _Scan, block: ItemBlock) -> None:
+    if scan.flat and block.number is not None and block.number.kind == "dotted":
+        scan.flat_count += 1
     if block.number is not None and block.number.kind in {"roman", "letter"}:
         scan.last_of_kind[block.number.kind] = block.number
     elif block.number is not None and block.number.kind != "ref":
@@ -342,6 +360,8 @@ def _numbered(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
     if match is None or date_like(match.group("number")) or BARE.match(line.text):
         return None
     number = Number.parse(match.group("number"))
+    if scan.flat and number.kind == "dotted" and number.parts == (1,):
+        number = Number(str(scan.flat_count + 1), (scan.flat_count + 1,), "dotted")
     title_text = match.group("title")
     lead_text = LEAD_TEXT.split(title_text, 1)[0]
     capitals = lead_text.isupper() and CAPITAL_WORD.search(lead_text) is not None
