@@ -409,3 +409,34 @@ Agreed the board would meet again in June.
 """
     assert actions(text) == [("KB", "KB to circulate the estates plan.")]
     assert decisions(text) == ["that the plan be adopted.", "that the lease be renewed."]
+
+
+def test_paragraph_numbers_are_not_sub_items_but_sub_headings_are() -> None:
+    paragraphs_text = """Committee – Minutes
+12. Declarations of Interest
+12.1 None were declared at the meeting today.
+13. Minutes
+13.1 Resolved – that the minutes be agreed.
+14. Performance report
+14.1 The committee considered a report by the Chief Fire Officer.
+14.2 Summary of responses to members' questions
+"""
+    assert items(paragraphs_text) == [
+        ("12", "Declarations of Interest"),
+        ("13", "Minutes"),
+        ("14", "Performance report"),
+    ]
+    headings_text = """Board – Notes
+2. Holding to account
+2.1 Confidence
+The PCC asked about confidence.
+2.2 Victim satisfaction
+2.2.1 The CC said satisfaction had improved in the year.
+2.2.2 The PCC welcomed the improvement in satisfaction.
+2.2.3 The DCC described the new survey and its results.
+"""
+    assert items(headings_text) == [
+        ("2", "Holding to account"),
+        ("2.1", "Confidence"),
+        ("2.2", "Victim satisfaction"),
+    ]

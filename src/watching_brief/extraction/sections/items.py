@@ -128,7 +128,7 @@ class _Scan:
     in_next_meeting: bool = False
     numbered_seen: bool = False
     rows: bool = False
-    paragraph_numbers: bool = False
+    paragraph_numbers: set[int] = field(default_factory=set)
     flat: bool = False
     flat_count: int = 0
     floor: int = -1
@@ -220,21 +220,23 @@ def _flat_list(layout: Layout) -> bool:
     return ones >= 3 and twos == 0
 
 
-def _numbers_paragraphs(layout: Layout) -> bool:
-    """Do sub-numbers ("13.1", "1.1.") number paragraphs of prose here, not sub-items?
-
-    True when at least two thirds of the lines starting with one (and at least three) carry
-    a sentence rather than a heading."""
-    prose = headings = 0
+def _numbers_paragraphs(layout: Layout) -> set[int]:
+    """Depths at which sub-numbers ("13.1", "1.1.") number paragraphs of prose, not
+    sub-items: at least three such lines, and two thirds of them carry a sentence."""
+    prose: dict[int, int] = {}
+    headings: dict[int, int] = {}
     for line in layout.document.lines:
         match = NUMBERED.match(line.text) if layout.usable(line) else None
         if match is None or "." not in match.group("number") or "/" in match.group("number"):
             continue
-        if heading_like(match.group("title"), numbered=True):
-            headings += 1
-        else:
-            prose += 1
-    return prose >= 3 and prose >= 2 * headings
+        depth = match.group("number").count(".") + 1
+        tally = headings if heading_like(match.group("title"), numbered=True) else prose
+        tally[depth] = tally.get(depth, 0) + 1
+    return {
+        depth
+        for depth, count in prose.items()
+        if count >= 3 and count >= 2 * headings.get(depth, 0)
+    }
 
 
 def _has_rows(layout: Layout) -> bool:
@@ -380,7 +382,7 @@ def _numbered(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
         return None
     if ITEM_WORD.fullmatch(title_text.strip()):
         return None
-    if scan.paragraph_numbers and number.kind == "dotted" and len(number.parts) > 1:
+    if number.kind == "dotted" and len(number.parts) in scan.paragraph_numbers - {1}:
         return None
     strict = number.kind == "dotted" and not match.group("dot") and len(number.parts) == 1
     if strict and scan.last is not None and not number.follows(scan.last, 9 if capitals else 1):
