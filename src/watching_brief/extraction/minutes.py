@@ -37,7 +37,7 @@ def extract_document(document: Document) -> Minutes:
     minutes = Minutes(document=document.name, media_type=document.media_type)
     warnings: list[ExtractionWarning] = []
     _fill_title(minutes, header)
-    minutes.attendees = extract_attendees(layout)
+    minutes.attendees = extract_attendees(layout, warnings)
     layout.attendance = layout.consumed - header_lines  # h2
     _fill_header(minutes, header, warnings)
     _fill_from_attendance(minutes, document)
@@ -126,6 +126,8 @@ def _fill_header(minutes: Minutes, header: Header, warnings: list[ExtractionWarn
         _fill_date(minutes, values["date"], header, warnings)
     if "time" in values:
         _fill_times(minutes, values["time"])
+    if "opened" in values and minutes.start_time is None:  # h1: "called to order at ..."
+        _fill_times(minutes, values["opened"])
 
 
 MINUTE_NOTE = re.compile(r"\((?:minutes|minute[\s-]?taker|note[\s-]?taker|notes)\)", re.I)
@@ -193,8 +195,8 @@ def _fill_date(
         warning = check(parsed, spans)
         if warning is not None:
             warnings.append(warning)
-    if minutes.start_time is None:
-        _fill_times(minutes, passage.sub(parsed.end))
+    if minutes.start_time is None:  # h1: a time right after the date, not one further on
+        _fill_times(minutes, passage.sub(parsed.end, min(len(passage.text), parsed.end + 40)))
 
 
 def _fill_times(minutes: Minutes, passage: Passage) -> None:
