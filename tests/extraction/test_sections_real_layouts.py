@@ -440,3 +440,17 @@ The PCC asked about confidence.
         ("2.1", "Confidence"),
         ("2.2", "Victim satisfaction"),
     ]
+
+
+def test_a_numbered_heading_the_attendance_also_reads_is_still_an_item() -> None:
+    text = """Village Hall Committee – Minutes
+Present: Ann Lee (Chair), Bob Fox, Treasurer
+1. Apologies for absence : Cath Moss, Dan Hill.
+2. Treasurer's report
+The accounts were circulated and agreed.
+3. Any other business
+None.
+"""
+    found = items(text)
+    assert found[0] == ("1", "Apologies for absence")
+    assert [number for number, _ in found] == ["1", "2", "3"]

@@ -130,6 +130,7 @@ class _Scan:
     rows: bool = False
     paragraph_numbers: set[int] = field(default_factory=set)
     flat: bool = False
+    free_numbers: list[tuple[int, Number]] = field(default_factory=list)
     flat_count: int = 0
     floor: int = -1
     last_of_kind: dict[str, Number] = field(default_factory=dict)
@@ -142,6 +143,7 @@ def find_items(layout: Layout) -> list[ItemBlock]:
     scan.rows = not scan.numbered_seen and _has_rows(layout)
     scan.paragraph_numbers = _numbers_paragraphs(layout)
     scan.flat = _flat_list(layout)
+    scan.free_numbers = _free_numbers(layout)
     header = items_header_index(layout)
     scan.floor = header if header is not None else _attendance_end(layout)
     lines = layout.document.lines
@@ -179,12 +181,18 @@ def _claimed_heading(scan: _Scan, line: Line) -> ItemBlock | None:
         if following is None or following.index in scan.layout.consumed:
             return None
         return _unnumbered(scan, line, line.stripped)
-    if not scan.items or scan.last is None:
-        return None
     block = _numbered(scan, line, line.stripped)
-    if block is not None and block.number is not None and block.number.follows(scan.last, 3):
-        return block
-    return None
+    if block is None or block.number is None or block.number.kind == "ref":
+        return None
+    if scan.items and scan.last is not None:
+        return block if block.number.follows(scan.last, 3) else None
+    number = block.number
+    later = (
+        found
+        for index, found in scan.free_numbers
+        if index > line.index and found.kind == number.kind and found.follows(number, 3)
+    )
+    return block if next(later, None) is not None else None
 
 
 def _has_numbered(layout: Layout) -> bool:
@@ -205,6 +213,19 @@ def _has_numbered(layout: Layout) -> bool:
         if count >= 2:
             return True
     return False
+
+
+def _free_numbers(layout: Layout) -> list[tuple[int, Number]]:
+    """Numbers of the numbered headings no other section claimed, with their lines: a
+    claimed line is an item heading only when the sequence carries on after it."""
+    found: list[tuple[int, Number]] = []
+    for line in layout.document.lines:
+        match = NUMBERED.match(line.text) if layout.free(line) else None
+        if match is None or date_like(match.group("number")) or BARE.match(line.text):
+            continue
+        if heading_like(match.group("title"), numbered=True):
+            found.append((line.index, Number.parse(match.group("number"))))
+    return found
 
 
 def _flat_list(layout: Layout) -> bool:
