@@ -168,22 +168,22 @@ def test_versions_only_after_publication_and_only_for_public_changes(
     meeting = built.meeting
     built.public_item.text = "Calls answered on time, mostly."
     built.public_item.save()
-    assert publication.after_edit(meeting, officer) is None  # a draft keeps no versions
+    assert publication.record_version(meeting, officer) is None  # a draft keeps no versions
     publication.approve(meeting, officer)
-    assert publication.after_edit(meeting, officer) is None
+    assert publication.record_version(meeting, officer) is None
     publication.publish(meeting, officer)
-    assert publication.after_edit(meeting, officer) is None  # nothing changed
+    assert publication.record_version(meeting, officer) is None  # nothing changed
     built.restricted_item.text = f"{ITEM_TEXT} with more private detail"
     built.restricted_item.save()
     Action.objects.filter(text=ACTION_RESTRICTED).update(due=dt.date(2026, 5, 1))
-    assert publication.after_edit(meeting, officer) is None  # the public sees no change
+    assert publication.record_version(meeting, officer) is None  # the public sees no change
     built.public_action.due = dt.date(2026, 6, 30)
     built.public_action.save()
-    second = publication.after_edit(meeting, officer)
+    second = publication.record_version(meeting, officer)
     assert second is not None and second.number == 2
     assert "due: 30 June 2026" in second.text
     assert "due: 31 March 2026" in meeting.versions.get(number=1).text
-    assert publication.after_edit(meeting, officer) is None
+    assert publication.record_version(meeting, officer) is None
     assert list(meeting.versions.values_list("number", flat=True)) == [1, 2]
 
 
@@ -196,25 +196,25 @@ def test_one_persons_sitting_is_one_version_and_another_person_makes_a_new_one(
     for words in ("Calls answered", "Calls answered on time", "Calls answered on time, mostly."):
         built.public_item.text = words  # saved as the officer types
         built.public_item.save()
-        version = publication.after_edit(meeting, officer)
+        version = publication.record_version(meeting, officer)
         assert version is not None and version.number == 2
     assert "Calls answered on time, mostly." in meeting.versions.get(number=2).text
     assert "Calls answered on time, mostly." not in meeting.versions.get(number=1).text
     other = create_account("officer-two", PASSWORD, "officer", [])
     built.public_item.text = "Calls answered on time."
     built.public_item.save()
-    third = publication.after_edit(meeting, other)
+    third = publication.record_version(meeting, other)
     assert third is not None and third.number == 3
     MeetingVersion.objects.filter(pk=third.pk).update(created=third.created - dt.timedelta(hours=1))
     built.public_item.text = "Calls answered on time, said the ACC."
     built.public_item.save()
-    fourth = publication.after_edit(meeting, other)  # a later sitting: a new version
+    fourth = publication.record_version(meeting, other)  # a later sitting: a new version
     assert fourth is not None and fourth.number == 4
 
 
 def test_a_published_meeting_with_no_versions_gets_its_first_on_edit(built: Built) -> None:
     Meeting.objects.filter(pk=built.meeting.pk).update(status=Meeting.Status.PUBLISHED)
-    first = publication.after_edit(built.meeting, None)
+    first = publication.record_version(built.meeting, None)
     assert first is not None and first.number == 1 and first.created_by is None
 
 

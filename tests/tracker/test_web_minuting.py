@@ -21,6 +21,8 @@ PASSWORD = "a-Long-pass-2026"  # noqa: S105 - a test account's password
 
 @pytest.fixture
 def meeting(ingested: list) -> Meeting:
+    """Notes being minuted: a draft (edits to published notes wait for republication)."""
+    Meeting.objects.filter(date=dt.date(2026, 2, 24)).update(status=Meeting.Status.DRAFT)
     return Meeting.objects.get(series__name="Monthly Assurance Meeting", date=dt.date(2026, 2, 24))
 
 

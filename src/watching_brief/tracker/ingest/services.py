@@ -14,6 +14,7 @@ from watching_brief.extraction.sources import sniff
 from watching_brief.tracker.ingest.links import book_revisits, link_carried_forward
 from watching_brief.tracker.ingest.mapping import store_minutes
 from watching_brief.tracker.meetings.models import SourceDocument
+from watching_brief.tracker.meetings.publication import record_version
 
 DOCUMENT_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".html", ".htm")
 ATTEMPTS = 3  # a document is stored again when a concurrent worker's insert collided
@@ -82,6 +83,9 @@ def store_document(
                 )
                 unmatched = link_carried_forward(stored.meeting)
                 book_revisits(stored.meeting)
+                # imported notes are published notes: a version when the public text
+                # is new or changed (none when a re-import changes nothing)
+                record_version(stored.meeting, None, f"Imported from {path.name}.")
             break
         except ValueError as error:
             return IngestResult(path, "failed", reason=f"{path}: {error}")

@@ -11,7 +11,7 @@ from django.db import models
 from watching_brief.tracker.actions.models import Action
 from watching_brief.tracker.web.roles import visible_items, visible_meetings
 
-HIDDEN_FIELDS = ["edited_fields", "position", "reference"]
+HIDDEN_FIELDS = ["edited_fields", "position", "reference", "revision"]
 
 
 @dataclass(frozen=True, slots=True)
