@@ -378,9 +378,18 @@ def _store_actions(
         _update(action, values, fixed, kept)
         used.add(action.pk)
     for action in old:
-        if action.pk not in used and not action.updates.exists() and not action.edited_fields:
-            if not action.restricted and not action.carried_forward.exists():
-                action.delete()
+        if action.pk not in used and not _touched_action(action):
+            action.delete()
+
+
+def _touched_action(action: Action) -> bool:
+    """Whether people worked on the action (then a re-import never removes it)."""
+    return bool(
+        action.edited_fields
+        or action.restricted
+        or action.updates.exists()
+        or action.carried_forward.exists()
+    )
 
 
 def _matching_text(old: list[Any], used: set[int], text: str) -> Any:

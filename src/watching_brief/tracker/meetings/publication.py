@@ -4,8 +4,9 @@ A meeting goes draft → approved (by an officer) → published. Approval tells 
 of the actions set at the meeting. Publication keeps version 1 of the notes as the public
 sees them. After that the published notes change only when an officer republishes (the
 edits wait as amendments, see :mod:`.minuting`) or the notes are imported again; each
-makes one new version when the public text changed, so the history can show what changed. Versions are built only from :func:`public_text` and
-:func:`public_record`, never from anything restricted.
+makes one new version when the public text changed, so the history can show what
+changed. Versions are built only from :func:`public_text` and :func:`public_record`,
+never from anything restricted.
 """
 
 from __future__ import annotations
