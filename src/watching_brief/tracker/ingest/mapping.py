@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -250,11 +251,12 @@ def _store_items(meeting: Meeting, records: list[RecordItem], kept: list[str]) -
 def _matching_item(old: list[Item], seen: set[int], record: RecordItem) -> Item | None:
     number, title = record.number or "", record.title.casefold()
     free = [item for item in old if item.pk not in seen]
-    for test in (
+    tests: list[Callable[[Item], bool]] = [
         lambda item: item.number == number and item.title.casefold() == title,
         lambda item: item.title.casefold() == title,
         lambda item: bool(number) and item.number == number and _similar(item.title, title),
-    ):
+    ]
+    for test in tests:
         found = next((item for item in free if test(item)), None)
         if found is not None:
             return found

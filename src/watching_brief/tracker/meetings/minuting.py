@@ -451,7 +451,7 @@ def autosave_item(
 
 def _typed(minutes: ItemMinutes, values: dict[str, Any]) -> tuple[list[str], ItemMinutes]:
     """The amendment's minutes with the text typed so far put in."""
-    saved = []
+    saved: list[str] = []
     for name in ("text", "restricted_reason", "public_summary"):
         if name in values:
             value = str(values[name])
