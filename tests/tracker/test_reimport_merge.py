@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from watching_brief.extraction import extract_text
 from watching_brief.tracker.actions.models import Action
-from watching_brief.tracker.ingest.services import ingest_file
+from watching_brief.tracker.ingest.services import ingest_file, store_document
 from watching_brief.tracker.meetings import publication
 from watching_brief.tracker.meetings.minuting import ItemMinutes, save_item
 from watching_brief.tracker.meetings.models import Decision, Meeting, Question
@@ -123,3 +124,31 @@ def test_a_part_the_notes_no_longer_say_goes_unless_a_person_touched_it(
     answered.refresh_from_db()  # still there, with its answer
     assert answered.answer == "Referrals are now reported quarterly."
     assert not meeting.decisions.filter(text__contains="VAWG delivery plan").exists()
+
+
+def test_the_owner_is_the_attendee_the_record_names(ingested: list) -> None:
+    """An owner written as initials ("RM") is the attendee the record says it names: her
+    post and she as its holder then, with no second matching in the tracker."""
+    action = Action.objects.get(text__startswith="RM is to find out")
+    assert action.owner_holder is not None and action.owner_holder.name == "Rachel Moreton"
+    assert action.owner_post is not None and action.owner_post.abbrev == "SPM"
+
+
+def test_the_tracker_follows_the_record_not_the_owners_words(db: None) -> None:
+    notes = (
+        "Northshire Board\nDate: 3 March 2026\n\nPresent\n"
+        "Rachel Moreton (SPM) - Senior Policy Manager\n"
+        "Laura Bennion (DCC) - Deputy Chief Constable\n\n"
+        "1. Finance\nAction: The finance lead to report the overspend by 31 March 2026.\n"
+    )
+    minutes = extract_text(notes)
+    record = minutes.actions[0]
+    assert record.owner_attendees == [None]
+    record.owner_attendees = ["Laura Bennion"]  # as a corrected record would say
+
+    result = store_document(Path("board.txt"), notes.encode(), minutes, "Northshire OPCC")
+
+    assert result.status == "stored", result.reason
+    action = Action.objects.get()
+    assert action.owner_holder is not None and action.owner_holder.name == "Laura Bennion"
+    assert action.owner_post is not None and action.owner_post.abbrev == "DCC"

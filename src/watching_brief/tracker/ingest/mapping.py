@@ -170,10 +170,14 @@ def _time(value: str | None) -> dt.time | None:
     return dt.time.fromisoformat(value) if value else None
 
 
-def _store_attendance(meeting: Meeting, body: Body, minutes: Minutes) -> dict[str, Person]:
-    """The attendance as the notes give it: rows matched by person are updated in place."""
+Attended = tuple[Person, Post | None]
+
+
+def _store_attendance(meeting: Meeting, body: Body, minutes: Minutes) -> dict[str, Attended]:
+    """The attendance as the notes give it (rows matched by person are updated in place);
+    returns each attendee's person and post by the name the record gives."""
     old = {row.person_id: row for row in meeting.attendance.all()}
-    people: dict[str, Person] = {}
+    people: dict[str, Attended] = {}
     seen: set[int] = set()
     for position, attendee in enumerate(minutes.attendees):
         person = person_for(attendee.name)
@@ -192,7 +196,7 @@ def _store_attendance(meeting: Meeting, body: Body, minutes: Minutes) -> dict[st
                 setattr(row, name, value)
             row.save()
         seen.add(row.pk)
-        people[attendee.name] = person
+        people[attendee.name] = (person, post)
     meeting.attendance.exclude(pk__in=seen).delete()
     return people
 
@@ -358,7 +362,7 @@ def _store_actions(
     body: Body,
     records: list[RecordAction],
     items: dict[str, Item],
-    people: dict[str, Person],
+    people: dict[str, Attended],
     kept: list[str],
 ) -> None:
     """Actions matched by their words; status, updates, edits and a restriction a person
@@ -410,17 +414,29 @@ def _matching_action(old: list[Any], used: set[int], text: str) -> Any:
 
 
 def _owner_values(
-    meeting: Meeting, body: Body, record: RecordAction, people: dict[str, Person]
+    meeting: Meeting, body: Body, record: RecordAction, people: dict[str, Attended]
 ) -> dict[str, Any]:
-    """Owner post and the holder at the time: by abbreviation, else by name or initials."""
+    """Owner post and the holder at the time.
+
+    The record says which attendee the (first) owner names: that attendee is the holder,
+    in the post they attended in. An owner naming no attendee is looked up among the
+    body's posts by abbreviation or title, and the holder is whoever held it then. Only a
+    record from before the core named attendees (an older stored record) falls back to
+    matching the owner's name or initials to the attendance.
+    """
     first = record.owners[0] if record.owners else (record.owner or "")
-    post = find_post(body, first) if first else None
-    holder = None
-    if post is None and first:
-        holder = find_person(first, people)
-        if holder is not None:
-            attended = meeting.attendance.filter(person=holder, post__isnull=False).first()
-            post = attended.post if attended else None
+    named = record.owner_attendees[0] if record.owner_attendees else None
+    post: Post | None = None
+    holder: Person | None = None
+    if named is not None and named in people:
+        holder, post = people[named]
+    elif first:
+        post = find_post(body, first)
+        if post is None and not record.owner_attendees:
+            by_name = {name: person for name, (person, _) in people.items()}
+            holder = find_person(first, by_name)
+            name = next((n for n, p in by_name.items() if p == holder), None)
+            post = people[name][1] if holder is not None and name is not None else None
     if post is not None and holder is None:
         tenure = post.holder_on(meeting.date)
         holder = tenure.person if tenure else None

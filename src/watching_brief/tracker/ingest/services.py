@@ -9,8 +9,8 @@ from pathlib import Path
 
 from django.db import IntegrityError, transaction
 
-from watching_brief.extraction import ExtractionError, Minutes, extract_bytes
-from watching_brief.extraction.sources import sniff
+from watching_brief.extraction import ExtractionError, Minutes, extract_document
+from watching_brief.extraction.sources import load_bytes, sniff
 from watching_brief.tracker.ingest.links import book_revisits, link_carried_forward
 from watching_brief.tracker.ingest.mapping import store_minutes
 from watching_brief.tracker.meetings.models import SourceDocument
@@ -54,16 +54,20 @@ def ingest_file(path: Path, body: str | None = None) -> IngestResult:
     if existing is not None:
         return IngestResult(path, "unchanged", meeting=str(existing.meeting))
     try:
-        minutes = extract_bytes(data, str(path))
+        document = load_bytes(data, str(path))  # read once: the record and the text kept
+        minutes = extract_document(document)
     except ExtractionError as error:
         return IngestResult(path, "failed", reason=str(error))
-    return store_document(path, data, minutes, body)
+    return store_document(path, data, minutes, body, text=document.text)
 
 
 def store_document(
-    path: Path, data: bytes, minutes: Minutes, body: str | None = None
+    path: Path, data: bytes, minutes: Minutes, body: str | None = None, text: str | None = None
 ) -> IngestResult:
-    """Store a document's (possibly corrected) record and the document, all or nothing."""
+    """Store a document's (possibly corrected) record and the document, all or nothing.
+
+    ``text`` is the document's text when the caller has read it already (else it is read
+    from ``data``)."""
     digest = hashlib.sha256(data).hexdigest()
     for attempt in range(1, ATTEMPTS + 1):
         if SourceDocument.objects.filter(sha256=digest).exists():
@@ -77,7 +81,7 @@ def store_document(
                     sha256=digest,
                     media_type=sniff(data),
                     size=len(data),
-                    text=_document_text(data, str(path)),
+                    text=text if text is not None else _document_text(data, str(path)),
                     record=minutes.model_dump(mode="json", by_alias=True),
                     warnings=minutes.warnings,
                 )
