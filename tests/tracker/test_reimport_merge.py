@@ -113,10 +113,16 @@ def test_a_part_the_notes_no_longer_say_goes_unless_a_person_touched_it(
     answered = meeting.questions.get(text__startswith="The SPM asked whether the force")
     answered.answer = "Referrals are now reported quarterly."
     answered.save()
+    items = meeting.items.count()
     text = notes_copy.read_text(encoding="utf-8")
-    without = text.replace(
-        "The SPM asked whether the force recorded how many victims", "The SPM said how many victims"
-    ).replace("Decision: The PCC approved the publication", "The PCC approved the publication")
+    without = (
+        text.replace("2.3 Safety in public spaces", "2.3 Night-time economy")
+        .replace(
+            "The SPM asked whether the force recorded how many victims",
+            "The SPM said how many victims",
+        )
+        .replace("Decision: The PCC approved the publication", "The PCC approved the publication")
+    )
     notes_copy.write_text(without, encoding="utf-8")
 
     assert ingest_file(notes_copy).status == "updated"
@@ -124,6 +130,10 @@ def test_a_part_the_notes_no_longer_say_goes_unless_a_person_touched_it(
     answered.refresh_from_db()  # still there, with its answer
     assert answered.answer == "Referrals are now reported quarterly."
     assert not meeting.decisions.filter(text__contains="VAWG delivery plan").exists()
+    assert meeting.items.count() == items  # the renamed item replaced, not left behind
+    renamed = meeting.items.get(number="2.3")
+    assert renamed.title == "Night-time economy"
+    assert meeting.actions.filter(item=renamed, text__contains="StreetSafe mapping").exists()
 
 
 def test_the_owner_is_the_attendee_the_record_names(ingested: list) -> None:

@@ -72,9 +72,12 @@ def store_minutes(minutes: Minutes, body_name: str | None = None) -> Stored:
     kept: list[str] = []
     _update(meeting, _meeting_fields(minutes), {}, kept)
     people = _store_attendance(meeting, body, minutes)
-    items = _store_items(meeting, minutes.items, kept)
+    items, leftover = _store_items(meeting, minutes.items, kept)
     _store_statements(meeting, body, minutes, items, kept)
     _store_actions(meeting, body, minutes.actions, items, people, kept)
+    for item in leftover:  # once what was under them has found its new place
+        if not _touched_item(item):
+            item.delete()
     return Stored(meeting, created, kept)
 
 
@@ -224,10 +227,12 @@ def _update(row: Any, values: dict[str, Any], fixed: dict[str, Any], kept: list[
         row.save()
 
 
-def _store_items(meeting: Meeting, records: list[RecordItem], kept: list[str]) -> dict[str, Item]:
+def _store_items(
+    meeting: Meeting, records: list[RecordItem], kept: list[str]
+) -> tuple[dict[str, Item], list[Item]]:
     """Items matched to those stored before (by number and title, else by title, else by
-    number with a similar title); edits and restrictions kept, nothing a person touched
-    removed."""
+    number with a similar title), edits and restrictions kept. Returns the items by
+    number, and those stored before that the notes no longer have."""
     old = list(meeting.items.order_by("position", "pk"))
     by_number: dict[str, Item] = {}
     seen: set[int] = set()
@@ -246,10 +251,7 @@ def _store_items(meeting: Meeting, records: list[RecordItem], kept: list[str]) -
         seen.add(item.pk)
         if record.number:
             by_number[record.number] = item
-    for item in old:
-        if item.pk not in seen and not _touched_item(item):
-            item.delete()
-    return by_number
+    return by_number, [item for item in old if item.pk not in seen]
 
 
 def _matching_item(old: list[Item], seen: set[int], record: RecordItem) -> Item | None:
@@ -277,6 +279,7 @@ def _touched_item(item: Item) -> bool:
     return bool(
         item.edited_fields
         or item.restricted
+        or item.children.exists()
         or item.actions.exists()
         or Question.objects.filter(item=item).exclude(answer="").exists()
         or Decision.objects.filter(item=item).exclude(edited_fields=[]).exists()
