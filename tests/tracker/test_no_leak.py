@@ -38,16 +38,16 @@ def hidden(transactional_db: None) -> None:
     # the version history must not show them any more
     item.title, item.text = f"{ITEM} {item.title}", f"{ITEM} {item.text}"
     item.save()
-    assert publication.after_edit(item.meeting, None) is not None
+    assert publication.record_version(item.meeting, None) is not None
     item.restricted = True
     item.save()
-    assert publication.after_edit(item.meeting, None) is not None
-    assert ITEM in item.meeting.versions.get(number=1).text  # stored, never to be shown
+    assert publication.record_version(item.meeting, None) is not None
+    assert ITEM in item.meeting.versions.get(number=2).text  # stored, never to be shown
     action = Action.objects.filter(meeting__date="2026-03-24", owner_post__abbrev="ACC").first()
     assert action is not None
     action.restricted, action.text = True, f"{ACTION} {action.text}"
     action.save()
-    assert publication.after_edit(action.meeting, None) is not None
+    assert publication.record_version(action.meeting, None) is not None
     draft = Meeting.objects.get(date="2026-01-27")
     draft.status, draft.title = Meeting.Status.DRAFT, f"{DRAFT} January"
     draft.save()
