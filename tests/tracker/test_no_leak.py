@@ -42,7 +42,7 @@ def hidden(transactional_db: None) -> None:
     item.restricted = True
     item.save()
     assert publication.record_version(item.meeting, None) is not None
-    assert ITEM in item.meeting.versions.get(number=2).text  # stored, never to be shown
+    assert ITEM in item.meeting.versions.get(number=1).text  # stored, never to be shown
     action = Action.objects.filter(meeting__date="2026-03-24", owner_post__abbrev="ACC").first()
     assert action is not None
     action.restricted, action.text = True, f"{ACTION} {action.text}"

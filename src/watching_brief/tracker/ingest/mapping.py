@@ -56,6 +56,7 @@ class Stored:
     meeting: Meeting
     created: bool
     kept: list[str] = field(default_factory=list)
+    changed: bool = True
 
 
 def store_minutes(minutes: Minutes, body_name: str | None = None) -> Stored:
@@ -68,6 +69,7 @@ def store_minutes(minutes: Minutes, body_name: str | None = None) -> Stored:
     series = _series(body, series_name)
     meeting = Meeting.objects.filter(series=series, date=minutes.date).first()
     created = meeting is None
+    before = _fingerprint(meeting) if meeting is not None else None
     meeting = meeting or Meeting(series=series, date=minutes.date)
     kept: list[str] = []
     _update(meeting, _meeting_fields(minutes), {}, kept)
@@ -78,7 +80,20 @@ def store_minutes(minutes: Minutes, body_name: str | None = None) -> Stored:
     for item in leftover:  # once what was under them has found its new place
         if not _touched_item(item):
             item.delete()
-    return Stored(meeting, created, kept)
+    return Stored(meeting, created, kept, changed=before != _fingerprint(meeting))
+
+
+def _fingerprint(meeting: Meeting) -> tuple[Any, ...]:
+    """Every stored part of a meeting with its revision: any save or removal changes it."""
+    parts: list[Any] = [meeting.revision]
+    for rows in (
+        meeting.items, meeting.actions, meeting.questions, meeting.decisions,
+        meeting.carried_forward,
+    ):  # fmt: skip
+        parts.append(tuple(rows.order_by("pk").values_list("pk", "revision")))
+    attendance = meeting.attendance.order_by("pk")
+    parts.append(tuple(attendance.values_list("pk", "post_id", "role", "status", "position")))
+    return tuple(parts)
 
 
 BODY_WORDS = {"opcc": "office of the police and crime commissioner"}

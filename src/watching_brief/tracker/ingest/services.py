@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 
 from watching_brief.extraction import ExtractionError, Minutes, extract_document
 from watching_brief.extraction.sources import load_bytes, sniff
+from watching_brief.tracker.errorlog import internal_error
 from watching_brief.tracker.ingest.links import book_revisits, link_carried_forward
 from watching_brief.tracker.ingest.mapping import store_minutes
 from watching_brief.tracker.meetings.models import SourceDocument
@@ -44,7 +45,19 @@ def find_documents(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def ingest_file(path: Path, body: str | None = None) -> IngestResult:
-    """Extract one file and store its meeting, all or nothing."""
+    """Extract one file and store its meeting, all or nothing; never raises for one file.
+
+    An unexpected error (a bug in the reader, a database error while storing this
+    meeting) fails this file only: its traceback goes to a log under the data folder and
+    the reason names the file and that log.
+    """
+    try:
+        return _ingest_file(path, body)
+    except Exception as error:  # noqa: BLE001 - one file's failure never stops a batch
+        return IngestResult(path, "failed", reason=internal_error(str(path), error, doing="stored"))
+
+
+def _ingest_file(path: Path, body: str | None) -> IngestResult:
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -58,6 +71,8 @@ def ingest_file(path: Path, body: str | None = None) -> IngestResult:
         minutes = extract_document(document)
     except ExtractionError as error:
         return IngestResult(path, "failed", reason=str(error))
+    except Exception as error:  # noqa: BLE001 - a bug in the reader fails this file only
+        return IngestResult(path, "failed", reason=internal_error(str(path), error))
     return store_document(path, data, minutes, body, text=document.text)
 
 
@@ -66,8 +81,9 @@ def store_document(
 ) -> IngestResult:
     """Store a document's (possibly corrected) record and the document, all or nothing.
 
-    ``text`` is the document's text when the caller has read it already (else it is read
-    from ``data``)."""
+    ``text`` is the document's text as it was read (through OCR, say); by default it is
+    read again from ``data``.
+    """
     digest = hashlib.sha256(data).hexdigest()
     for attempt in range(1, ATTEMPTS + 1):
         if SourceDocument.objects.filter(sha256=digest).exists():
@@ -81,15 +97,17 @@ def store_document(
                     sha256=digest,
                     media_type=sniff(data),
                     size=len(data),
-                    text=text if text is not None else _document_text(data, str(path)),
+                    text=_document_text(data, str(path)) if text is None else text,
                     record=minutes.model_dump(mode="json", by_alias=True),
                     warnings=minutes.warnings,
                 )
                 unmatched = link_carried_forward(stored.meeting)
                 book_revisits(stored.meeting)
-                # imported notes are published notes: a version when the public text
-                # is new or changed (none when a re-import changes nothing)
-                record_version(stored.meeting, None, f"Imported from {path.name}.")
+                if stored.changed and not stored.created:
+                    # published notes imported again are republished: one version when
+                    # the public text changed (none when the re-import changed nothing)
+                    note = f"Imported again from {path.name}."
+                    record_version(stored.meeting, None, note)
             break
         except ValueError as error:
             return IngestResult(path, "failed", reason=f"{path}: {error}")
