@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import F
 
 from watching_brief.extraction.fields.dates import parse_due
+from watching_brief.tracker.access.flags import sync_meeting
 from watching_brief.tracker.actions.models import Action
 from watching_brief.tracker.ingest.links import book_revisits
 from watching_brief.tracker.ingest.mapping import _reference
@@ -366,6 +367,7 @@ def _restrict_now(item: Item, minutes: ItemMinutes) -> None:
     item.mark_edited("restricted", "restricted_reason", "public_summary")
     item.save()
     item.actions.update(restricted=True, revision=F("revision") + 1)
+    sync_meeting(item.meeting_id)  # an update() passes by the signals that keep the flags
 
 
 def _apply(item: Item, minutes: ItemMinutes) -> list[Action]:
@@ -388,6 +390,7 @@ def _apply(item: Item, minutes: ItemMinutes) -> list[Action]:
     actions = [_save_action(item, row) for row in minutes.actions if row.text.strip()]
     if item.restricted:
         item.actions.update(restricted=True, revision=F("revision") + 1)
+        sync_meeting(meeting.pk)  # an update() passes by the signals that keep the flags
     book_revisits(meeting)
     return actions
 

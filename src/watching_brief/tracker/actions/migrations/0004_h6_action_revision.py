@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("actions", "0002_initial"),
+        ("actions", "0003_h5_action_effective_restricted"),
     ]
 
     operations = [
