@@ -250,6 +250,9 @@ def test_owner_reading() -> None:
     assert not acceptable_owner("Work") and not acceptable_owner("It was agreed that the CC")
     phrase = find_owner_phrase("It was agreed that the Chief Constable would invite the DPCC.")
     assert phrase is not None and phrase.text == "Chief Constable"
+    finance = find_owner_phrase("Finance to provide the figures.")
+    assert finance is not None and finance.text == "Finance"
+    assert find_owner_phrase("Work to continue on the plan.") is None
     later = find_owner_phrase(
         "The Force should monitor it. Maya to share the data.", known=("Maya Rees",)
     )
@@ -378,3 +381,76 @@ Apologies were received from Councillor Birch.
     assert any(w.startswith("items: no item is numbered") for w in warnings)
     numbered = extract_text("Board – Notes\n1. Apologies\nNone.\n2. Finance\nNoted.\n")
     assert not any(w.startswith("items: no item is numbered") for w in numbered.warnings)
+
+
+def test_every_item_numbered_one_is_a_flattened_list() -> None:
+    text = """Board – Minutes
+1. Apologies
+None were received.
+1. Minutes of the last meeting
+Agreed as a correct record.
+1. Finance report
+The board noted the report.
+"""
+    assert items(text) == [
+        ("1", "Apologies"),
+        ("2", "Minutes of the last meeting"),
+        ("3", "Finance report"),
+    ]
+
+
+def test_more_action_and_decision_labels() -> None:
+    text = """Board – Minutes
+1. Estates
+Action Point 3: KB to circulate the estates plan.
+UNANIMOUSLY RESOLVED that the plan be adopted.
+AGREED that the lease be renewed.
+Agreed the board would meet again in June.
+"""
+    assert actions(text) == [("KB", "KB to circulate the estates plan.")]
+    assert decisions(text) == ["that the plan be adopted.", "that the lease be renewed."]
+
+
+def test_paragraph_numbers_are_not_sub_items_but_sub_headings_are() -> None:
+    paragraphs_text = """Committee – Minutes
+12. Declarations of Interest
+12.1 None were declared at the meeting today.
+13. Minutes
+13.1 Resolved – that the minutes be agreed.
+14. Performance report
+14.1 The committee considered a report by the Chief Fire Officer.
+14.2 Summary of responses to members' questions
+"""
+    assert items(paragraphs_text) == [
+        ("12", "Declarations of Interest"),
+        ("13", "Minutes"),
+        ("14", "Performance report"),
+    ]
+    headings_text = """Board – Notes
+2. Holding to account
+2.1 Confidence
+The PCC asked about confidence.
+2.2 Victim satisfaction
+2.2.1 The CC said satisfaction had improved in the year.
+2.2.2 The PCC welcomed the improvement in satisfaction.
+2.2.3 The DCC described the new survey and its results.
+"""
+    assert items(headings_text) == [
+        ("2", "Holding to account"),
+        ("2.1", "Confidence"),
+        ("2.2", "Victim satisfaction"),
+    ]
+
+
+def test_a_numbered_heading_the_attendance_also_reads_is_still_an_item() -> None:
+    text = """Village Hall Committee – Minutes
+Present: Ann Lee (Chair), Bob Fox, Treasurer
+1. Apologies for absence : Cath Moss, Dan Hill.
+2. Treasurer's report
+The accounts were circulated and agreed.
+3. Any other business
+None.
+"""
+    found = items(text)
+    assert found[0] == ("1", "Apologies for absence")
+    assert [number for number, _ in found] == ["1", "2", "3"]

@@ -22,7 +22,8 @@ FURNITURE = re.compile(
     r"|embed\s+size\s*\(px\)|citation\s+preview|page\s+content\s+transcription"
     r"|upload\s*:\s*\w+|post\s+on\s+\d{1,2}-\w{3}-\d{4}|\d+\s+(?:views?|downloads?)"
     r"|transcript|advertisement|image|publication|category\s*:?|[←→]"
-    r"|[•●▪·*]?\s*(?:view|download|upload|share|embed|report|print)\s*:?\s*\d*"
+    r"|[•●▪·*]\s*(?:view|download|upload|share|embed|print)s?\s*:?\s*\d*"
+    r"|(?:views?|downloads?|uploads?|shares?)\s*:?\s*\d+"
     r"|page\s+\d+\s*:\s.*"
     r"|[A-Za-z]:\\\S.*|(?:/[\w.-]+){2,}\.\w{2,4}"
     r")\s*$",
@@ -31,6 +32,8 @@ FURNITURE = re.compile(
 ITEMS_HEADER = re.compile(
     r"^\s*(?:items|(?:note\s+|minute\s+)?no\.?\s*\|?\s*items?\s*\|?|[-|\s]{3,})\s*$", re.I
 )
+MAX_FURNITURE = 160
+ITEM_WORD = re.compile(r"\bitems?\b", re.I)
 BADGE = re.compile(r"\s*(?:pdf\s+icon\s+)?\b(?:PDF|DOCX?|XLSX?)\s+\d+(?:\.\d+)?\s*[KM]B\b", re.I)
 
 
@@ -39,7 +42,11 @@ def find_web_furniture(layout: Layout) -> set[int]:
     found: set[int] = set()
     for line in layout.document.lines:
         text = line.stripped
-        if text and (FURNITURE.match(text) or ITEMS_HEADER.match(text)):
+        if (
+            text
+            and len(text) <= MAX_FURNITURE
+            and (FURNITURE.match(text) or ITEMS_HEADER.match(text))
+        ):
             found.add(line.index)
     return found
 
@@ -48,7 +55,7 @@ def items_header_index(layout: Layout) -> int | None:
     """The line of the items table's header ("No. Item"), where the items begin."""
     for line in layout.document.lines:
         text = line.stripped
-        if text and re.search(r"\bitems?\b", text, re.I) and ITEMS_HEADER.match(text):
+        if text and len(text) <= 20 and ITEMS_HEADER.match(text) and ITEM_WORD.search(text):
             return line.index
     return None
 

@@ -53,6 +53,11 @@ POST_WORD = re.compile(
     r"executive|deputy|controller|adviser|advisor|analyst|coordinator)\b",
     re.I,
 )
+SUBJECT_NOUNS = re.compile(
+    r"^(?:work|progress|discussion|updates?|consideration|further|more|data|information|"
+    r"reports?|plans?|funding|everyone|all|each|both|nobody|someone)$",
+    re.I,
+)
 ROLE_MATCH = 0.85
 
 
@@ -65,7 +70,7 @@ class OwnerPhrase:
     end: int
 
 
-def acceptable_owner(owner: str, known: tuple[str, ...] = ()) -> bool:
+def acceptable_owner(owner: str, known: tuple[str, ...] = (), to_form: bool = False) -> bool:
     """Does ``owner`` read as someone who can own an action: initials or an abbreviation,
     a post ("Chief Constable", "Staff office"), a name of two words, or a word of a known
     attendee's name? ("Work will continue ..." names no owner.)"""
@@ -82,7 +87,9 @@ def acceptable_owner(owner: str, known: tuple[str, ...] = ()) -> bool:
     ):
         return True
     known_words = {part.casefold() for name in known for part in name.split() if len(part) > 2}
-    return any(word.casefold() in known_words for word in words)
+    if any(word.casefold() in known_words for word in words):
+        return True
+    return to_form and len(words) == 1 and words[0][:1].isupper() and not SUBJECT_NOUNS.match(owner)
 
 
 def find_owner_phrase(
@@ -92,18 +99,18 @@ def find_owner_phrase(
     "agreed that the Chief Constable would ...", "The CC will ...", "... (DCC)", and a post
     as the subject ("Officers noted ..."). ``strict`` takes only the first form."""
 
-    def phrase(match: re.Match[str] | None) -> OwnerPhrase | None:
+    def phrase(match: re.Match[str] | None, to_form: bool = False) -> OwnerPhrase | None:
         if match is None or len(match.group("owner").split()) > 6:
             return None
-        if not acceptable_owner(match.group("owner"), known):
+        if not acceptable_owner(match.group("owner"), known, to_form):
             return None
         return OwnerPhrase(match.group("owner"), match.start("owner"), match.end("owner"))
 
-    found = phrase(OWNER_TO.match(text))
+    found = phrase(OWNER_TO.match(text), to_form=True)
     if found is not None or strict:
         return found
     for start in SENTENCE_START.finditer(text):
-        found = phrase(OWNER_TO.match(text, start.end()))
+        found = phrase(OWNER_TO.match(text, start.end()), to_form=True)
         if found is not None:
             return found
     for match in (AGREED_THAT.search(text), OWNER_VERB.match(text)):

@@ -33,6 +33,8 @@ class ActionTag:
 def find_action_tags(text: str) -> list[ActionTag]:
     """Every sentence of ``text`` that ends with an action tag."""
     found: list[ActionTag] = []
+    if TAG.search(text) is None:
+        return found
     starts = [start for start, _ in split_sentences(text)]
     starts += [match.end() for match in MARKER.finditer(text)]
     floor = 0

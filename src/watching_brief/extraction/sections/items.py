@@ -70,6 +70,12 @@ def _title_end(text: str) -> re.Match[str] | None:
 
 FILE_NUMBER = re.compile(r"^[\d\s/-]+$")
 SUB_TITLE_LINES = 6
+TWO_LETTERS = re.compile(r"[^\W\d_].*[^\W\d_]")
+SUPPORTING_END = re.compile(r"\ssupporting\s+documents\s*:?\s*$", re.I)
+LEAD_TEXT = re.compile(r"[:–—]")
+CAPITAL_WORD = re.compile(r"[A-Z]{3,}")
+ITEM_WORD = re.compile(r"item\s+\d{1,3}", re.I)
+WORD3 = re.compile(r"[A-Za-z]{3,}")
 MINUTES_OF = re.compile(r"^(?i:minutes)\s*:\s*(?:\d|[A-Z][a-z]+\s+\d)")
 LABEL_VALUE = re.compile(r"^\s*[A-Z][\w.]*(?:\s+\w+)?\s*:\s*\S")
 
@@ -97,7 +103,7 @@ def heading_like(text: str, numbered: bool, exact: bool = False) -> bool:
     text = text.strip()
     if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "'\"‘“("):
         return False
-    if len(re.findall(r"[^\W\d_]", text)) < 2:
+    if TWO_LETTERS.search(text) is None:
         return False
     minutes_of = numbered and MINUTES_OF.match(text) is not None
     if (LABEL.match(text) and not minutes_of) or FILLER.match(text) or is_bullet(text):
@@ -122,7 +128,10 @@ class _Scan:
     in_next_meeting: bool = False
     numbered_seen: bool = False
     rows: bool = False
-    paragraph_numbers: bool = False
+    paragraph_numbers: set[int] = field(default_factory=set)
+    flat: bool = False
+    free_numbers: list[tuple[int, Number]] = field(default_factory=list)
+    flat_count: int = 0
     floor: int = -1
     last_of_kind: dict[str, Number] = field(default_factory=dict)
 
@@ -133,6 +142,8 @@ def find_items(layout: Layout) -> list[ItemBlock]:
     scan.numbered_seen = _has_numbered(layout)
     scan.rows = not scan.numbered_seen and _has_rows(layout)
     scan.paragraph_numbers = _numbers_paragraphs(layout)
+    scan.flat = _flat_list(layout)
+    scan.free_numbers = _free_numbers(layout)
     header = items_header_index(layout)
     scan.floor = header if header is not None else _attendance_end(layout)
     lines = layout.document.lines
@@ -170,12 +181,18 @@ def _claimed_heading(scan: _Scan, line: Line) -> ItemBlock | None:
         if following is None or following.index in scan.layout.consumed:
             return None
         return _unnumbered(scan, line, line.stripped)
-    if not scan.items or scan.last is None:
-        return None
     block = _numbered(scan, line, line.stripped)
-    if block is not None and block.number is not None and block.number.follows(scan.last, 3):
-        return block
-    return None
+    if block is None or block.number is None or block.number.kind == "ref":
+        return None
+    if scan.items and scan.last is not None:
+        return block if block.number.follows(scan.last, 3) else None
+    number = block.number
+    later = (
+        found
+        for index, found in scan.free_numbers
+        if index > line.index and found.kind == number.kind and found.follows(number, 3)
+    )
+    return block if next(later, None) is not None else None
 
 
 def _has_numbered(layout: Layout) -> bool:
@@ -198,21 +215,49 @@ def _has_numbered(layout: Layout) -> bool:
     return False
 
 
-def _numbers_paragraphs(layout: Layout) -> bool:
-    """Do sub-numbers ("13.1", "1.1.") number paragraphs of prose here, not sub-items?
+def _free_numbers(layout: Layout) -> list[tuple[int, Number]]:
+    """Numbers of the numbered headings no other section claimed, with their lines: a
+    claimed line is an item heading only when the sequence carries on after it."""
+    found: list[tuple[int, Number]] = []
+    for line in layout.document.lines:
+        match = NUMBERED.match(line.text) if layout.free(line) else None
+        if match is None or date_like(match.group("number")) or BARE.match(line.text):
+            continue
+        if heading_like(match.group("title"), numbered=True):
+            found.append((line.index, Number.parse(match.group("number"))))
+    return found
 
-    True when at least two thirds of the lines starting with one (and at least three) carry
-    a sentence rather than a heading."""
-    prose = headings = 0
+
+def _flat_list(layout: Layout) -> bool:
+    """Every item numbered "1." (an HTML list flattened item by item): three or more
+    headings "1. ..." and none "2. ...". The items are then numbered in order."""
+    ones = twos = 0
+    for line in layout.document.lines:
+        match = NUMBERED.match(line.text) if layout.usable(line) else None
+        if match is None or not heading_like(match.group("title"), numbered=True):
+            continue
+        ones += match.group("number") == "1"
+        twos += match.group("number") == "2"
+    return ones >= 3 and twos == 0
+
+
+def _numbers_paragraphs(layout: Layout) -> set[int]:
+    """Depths at which sub-numbers ("13.1", "1.1.") number paragraphs of prose, not
+    sub-items: at least three such lines, and two thirds of them carry a sentence."""
+    prose: dict[int, int] = {}
+    headings: dict[int, int] = {}
     for line in layout.document.lines:
         match = NUMBERED.match(line.text) if layout.usable(line) else None
         if match is None or "." not in match.group("number") or "/" in match.group("number"):
             continue
-        if heading_like(match.group("title"), numbered=True):
-            headings += 1
-        else:
-            prose += 1
-    return prose >= 3 and prose >= 2 * headings
+        depth = match.group("number").count(".") + 1
+        tally = headings if heading_like(match.group("title"), numbered=True) else prose
+        tally[depth] = tally.get(depth, 0) + 1
+    return {
+        depth
+        for depth, count in prose.items()
+        if count >= 3 and count >= 2 * headings.get(depth, 0)
+    }
 
 
 def _has_rows(layout: Layout) -> bool:
@@ -226,8 +271,10 @@ def _has_rows(layout: Layout) -> bool:
 
 def _row_title_end(text: str) -> int | None:
     """Where the title of a flattened row ends, or None when the line is not a row."""
+    if ":" not in text:
+        return None
     label = ROW_LABEL.search(text)
-    if label is None and not re.search(r"\ssupporting\s+documents\s*:?\s*$", text, re.I):
+    if label is None and not SUPPORTING_END.search(text):
         return None
     if not text[:1].isupper() or LABEL_VALUE.match(text) and text.index(":") < 12:
         return None
@@ -263,6 +310,8 @@ def _heading_label(text: str) -> bool:
 
 
 def _accept(scan: _Scan, block: ItemBlock) -> None:
+    if scan.flat and block.number is not None and block.number.kind == "dotted":
+        scan.flat_count += 1
     if block.number is not None and block.number.kind in {"roman", "letter"}:
         scan.last_of_kind[block.number.kind] = block.number
     elif block.number is not None and block.number.kind != "ref":
@@ -334,10 +383,11 @@ def _numbered(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
     if match is None or date_like(match.group("number")) or BARE.match(line.text):
         return None
     number = Number.parse(match.group("number"))
+    if scan.flat and number.kind == "dotted" and number.parts == (1,):
+        number = Number(str(scan.flat_count + 1), (scan.flat_count + 1,), "dotted")
     title_text = match.group("title")
-    lead = re.match(r"[^:–—]*", title_text)
-    lead_text = lead.group() if lead else title_text
-    capitals = lead_text.isupper() and len(re.findall(r"[A-Z]{3,}", lead_text)) >= 1
+    lead_text = LEAD_TEXT.split(title_text, 1)[0]
+    capitals = lead_text.isupper() and CAPITAL_WORD.search(lead_text) is not None
     if CLOCK_REST.match(title_text) or not number.follows(scan.last, slack=9 if capitals else 3):
         return None
     if number.kind == "sub":
@@ -351,9 +401,9 @@ def _numbered(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
         return block
     if not heading_like(title_text, numbered=True, exact=number.follows(scan.last, 1)):
         return None
-    if re.fullmatch(r"item\s+\d{1,3}", title_text.strip(), re.I):
+    if ITEM_WORD.fullmatch(title_text.strip()):
         return None
-    if scan.paragraph_numbers and number.kind == "dotted" and len(number.parts) > 1:
+    if number.kind == "dotted" and len(number.parts) in scan.paragraph_numbers - {1}:
         return None
     strict = number.kind == "dotted" and not match.group("dot") and len(number.parts) == 1
     if strict and scan.last is not None and not number.follows(scan.last, 9 if capitals else 1):
@@ -512,11 +562,7 @@ def _starts_section(scan: _Scan, line: Line, text: str) -> bool:
     """An unnumbered heading in notes without numbers: after the attendance, not a label,
     and with prose under it."""
     layout = scan.layout
-    if (
-        line.index <= scan.floor
-        or LABEL_VALUE.match(text)
-        or len(re.findall(r"[A-Za-z]{3,}", text)) == 0
-    ):
+    if line.index <= scan.floor or LABEL_VALUE.match(text) or WORD3.search(text) is None:
         return False
     following = layout.next_usable(line.index)
     while (

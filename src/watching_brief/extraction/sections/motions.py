@@ -28,6 +28,11 @@ REACH = 3
 
 def find_motions(passage: Passage) -> list[tuple[int, int]]:
     """(start, end) offsets in ``passage.text`` of each motion record with its outcome."""
+    lowered = passage.text.lower()
+    if "mo" not in lowered or MOVER.search(passage.text) is None:
+        return []
+    if OUTCOME.search(passage.text) is None:
+        return []
     sentences = list(split_sentences(passage.text))
     found: list[tuple[int, int]] = []
     index = 0

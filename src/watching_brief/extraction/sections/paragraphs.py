@@ -30,7 +30,8 @@ ACTION_OWNER_START = re.compile(
     r"(?:is\s+|are\s+)?to\s+\w.*)$"
 )
 DECISION_LABEL = re.compile(
-    r"^(?:[•●▪–—-]\s*)?(?:(?P<label>decisions?|agreed|AGREED(?=\s*$))\s*(?:[:\-–—]\s*|$)(?P<rest>.*)$|"
+    r"^(?:[•●▪–—-]\s*)?(?:(?P<label>(?:decisions?|agreed)\s*(?:[:\-–—]\s*|$)|"
+    r"(?-i:AGREED)\s*(?:$|(?=that\b)))(?P<rest>.*)$|"
     r"(?P<resolved>(?:it\s+was\s+)?(?:unanimously\s+)?resolved\b.*)$)",
     re.I,
 )

@@ -88,7 +88,9 @@ def extract_statements(
             elif not block.next_meeting:
                 found.questions.extend(extract_questions(context, item, paragraph.passage))
                 _rating(context, found, block, paragraph.passage)
-                for tag in find_action_tags(paragraph.passage.text):
+                lowered = paragraph.passage.text.lower()
+                tags = find_action_tags(paragraph.passage.text) if "action " in lowered else []
+                for tag in tags:
                     found.actions.append(_tagged_action(context, item, paragraph.passage, tag))
                 for start, end in find_motions(paragraph.passage):
                     motion = paragraph.passage.sub(start, end)
