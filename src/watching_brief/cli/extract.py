@@ -51,7 +51,11 @@ def extract(
         try:
             records.append(extract_file(path, options))
         except ExtractionError as error:
-            fail(str(error), err)
+            if error.internal:  # the core wrapped a bug: the traceback goes to a log
+                cause = error.__cause__ or error
+                fail(internal_error(str(path), cause, folder=environment_data_dir()), err)
+            else:
+                fail(str(error), err)
             raise typer.Exit(1) from None
         except Exception as error:  # noqa: BLE001 - a bug in the reader is a line, not a traceback
             fail(internal_error(str(path), error, folder=environment_data_dir()), err)
