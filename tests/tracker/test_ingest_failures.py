@@ -70,3 +70,30 @@ def test_an_internal_error_and_a_database_error_fail_their_files_only(
         dt.date(2026, 1, 27),
     ]
     assert SourceDocument.objects.count() == 2
+
+
+def test_a_bug_the_core_wrapped_is_logged_with_its_cause(
+    archive: Path, tmp_path: Path, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The core wraps a reader's bug as an internal ExtractionError: its cause is logged."""
+    settings.BRIEF_DATA_DIR = tmp_path / "data"
+    from watching_brief.extraction.errors import internal_error
+    from watching_brief.extraction.sources import load_bytes
+
+    def reader(data: bytes, name: str, *args: Any) -> Any:
+        if name.endswith("2026-02.txt"):
+            try:
+                raise KeyError("glyph")  # a bug inside a reader
+            except KeyError as bug:
+                raise internal_error(name) from bug
+        return load_bytes(data, name, *args)
+
+    monkeypatch.setattr("watching_brief.tracker.ingest.services.load_bytes", reader)
+    result = CliRunner().invoke(app, ["ingest", str(archive), "--body", "Northshire OPCC"])
+    assert result.exit_code == 1
+    output = " ".join(result.stdout.split())
+    assert "Traceback" not in result.output and "KeyError" not in output
+    assert "1 of 4 file(s) failed:" in output
+    assert "could not be read: internal error, details in" in output
+    logs = sorted((tmp_path / "data" / "logs").glob("*.log"))
+    assert len(logs) == 1 and "KeyError: 'glyph'" in logs[0].read_text()

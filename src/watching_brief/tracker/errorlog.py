@@ -83,3 +83,19 @@ def internal_error_text(
         reason = problem.strerror or type(problem).__name__
         return f"{name} could not be {doing}: internal error (no log could be written: {reason})"
     return f"{name} could not be {doing}: internal error, details in {shown(log)}"
+
+
+def reading_error(name: str, error: Exception, *, kind: str = "extract") -> str:
+    """The line to show for an error raised while reading ``name``.
+
+    The core's own ``ExtractionError`` already says what is wrong, except where it wraps an
+    unexpected failure inside a reader (``internal``): that one's cause goes to a log like
+    any other unexpected error.
+    """
+    internal = getattr(error, "internal", False)
+    cause = error.__cause__ if internal else None
+    if cause is not None:
+        return internal_error(name, cause, kind=kind)
+    if hasattr(error, "problem") and not internal:
+        return str(error)
+    return internal_error(name, error, kind=kind)

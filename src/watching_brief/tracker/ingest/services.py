@@ -9,9 +9,9 @@ from pathlib import Path
 
 from django.db import IntegrityError, transaction
 
-from watching_brief.extraction import ExtractionError, Minutes, extract_document
+from watching_brief.extraction import Minutes, extract_document
 from watching_brief.extraction.sources import load_bytes, sniff
-from watching_brief.tracker.errorlog import internal_error
+from watching_brief.tracker.errorlog import internal_error, reading_error
 from watching_brief.tracker.ingest.links import book_revisits, link_carried_forward
 from watching_brief.tracker.ingest.mapping import store_minutes
 from watching_brief.tracker.meetings.models import SourceDocument
@@ -69,10 +69,8 @@ def _ingest_file(path: Path, body: str | None) -> IngestResult:
     try:
         document = load_bytes(data, str(path))  # read once: the record and the text kept
         minutes = extract_document(document)
-    except ExtractionError as error:
-        return IngestResult(path, "failed", reason=str(error))
     except Exception as error:  # noqa: BLE001 - a bug in the reader fails this file only
-        return IngestResult(path, "failed", reason=internal_error(str(path), error))
+        return IngestResult(path, "failed", reason=reading_error(str(path), error))
     return store_document(path, data, minutes, body, text=document.text)
 
 

@@ -22,7 +22,7 @@ from watching_brief.extraction import (
     extract_document,
 )
 from watching_brief.extraction.sources import load_bytes
-from watching_brief.tracker.errorlog import internal_error
+from watching_brief.tracker.errorlog import internal_error, reading_error
 from watching_brief.tracker.ingest.jobs import Upload
 from watching_brief.tracker.ingest.mapping import DEFAULT_BODY
 from watching_brief.tracker.ingest.services import DOCUMENT_SUFFIXES
@@ -90,7 +90,11 @@ class UploadForm(forms.Form):
             document = load_bytes(self.file_bytes, name, options)
             self.minutes = extract_document(document)
         except ExtractionError as error:
-            self.add_error("file", _for_the_web(str(error)))
+            if error.internal:
+                logger.error("Import of %s failed; traceback in the data folder's logs", name)
+                self.add_error("file", reading_error(name, error, kind="import"))
+            else:
+                self.add_error("file", _for_the_web(str(error)))
             return cleaned
         except Exception as error:  # noqa: BLE001 - a bug in the reader: a line and a log
             logger.error("Import of %s failed; traceback in the data folder's logs", name)
