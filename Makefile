@@ -84,6 +84,10 @@ golden: install ## score the extractor against every gold file
 		--cmd "$(RUN) brief extract {input} --format json" -v
 	$(PYTHON) $(SHARED)/tools/score_extraction.py --gold examples \
 		--cmd "$(RUN) brief extract {input} --format json" -v
+	$(PYTHON) $(SHARED)/tools/score_extraction.py --gold $(SHARED)/corpus/real \
+		--cmd "$(RUN) brief extract {input} --format json" -v
+	$(PYTHON) $(SHARED)/tools/score_extraction.py --gold $(SHARED)/corpus/real-files \
+		--cmd "$(RUN) brief extract {input} --format json" -v
 
 .PHONY: bench-deps
 bench-deps: system-deps ## Debian's wrk, the load generator of the web and scale benchmarks
