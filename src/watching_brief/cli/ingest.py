@@ -10,12 +10,20 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from watching_brief.cli.extract import DEFAULT_MAX_MB, MB
+
 
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
     body: Annotated[
         str | None, typer.Option(help="Body to file meetings under when the notes name none.")
     ] = None,
+    max_size: Annotated[
+        float,
+        typer.Option(
+            "--max-size", min=0, help="Refuse files larger than this (MB); not with --queue."
+        ),
+    ] = DEFAULT_MAX_MB,
     queue: Annotated[
         bool,
         typer.Option(
@@ -42,7 +50,7 @@ def ingest(
         task = progress.add_task("Ingesting", total=len(documents))
         for document in documents:
             progress.update(task, description=f"Ingesting {document.name}")
-            results.append(ingest_file(document, body))
+            results.append(ingest_file(document, body, max_bytes=int(max_size * MB)))
             progress.advance(task)
     console.print(summary_table(results))
     for result in results:

@@ -39,6 +39,7 @@ def actions(
 
     setup()
     from watching_brief.tracker.actions.log import action_queryset, action_rows
+    from watching_brief.tracker.exports.cells import safe_row
 
     today = _today(as_of)
     query = action_queryset(
@@ -51,7 +52,7 @@ def actions(
         writer = csv.writer(sys.stdout)
         fields = list(rows[0].as_dict()) if rows else ["reference"]
         writer.writerow(fields)
-        writer.writerows([row.as_dict()[f] for f in fields] for row in rows)
+        writer.writerows(safe_row(row.as_dict()[f] for f in fields) for row in rows)
     else:
         Console().print(action_table(rows, "Action log"))
 

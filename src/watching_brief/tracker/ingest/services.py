@@ -9,7 +9,8 @@ from pathlib import Path
 
 from django.db import IntegrityError, transaction
 
-from watching_brief.extraction import ExtractionError, Minutes, extract_bytes
+from watching_brief.extraction import ExtractionError, ExtractionOptions, Minutes, extract_bytes
+from watching_brief.extraction.options import DEFAULT_MAX_BYTES, too_large
 from watching_brief.extraction.sources import sniff
 from watching_brief.tracker.ingest.links import book_revisits, link_carried_forward
 from watching_brief.tracker.ingest.mapping import store_minutes
@@ -42,9 +43,15 @@ def find_documents(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def ingest_file(path: Path, body: str | None = None) -> IngestResult:
-    """Extract one file and store its meeting, all or nothing."""
+def ingest_file(
+    path: Path, body: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> IngestResult:
+    """Extract one file and store its meeting, all or nothing; a file larger than
+    ``max_bytes`` is refused before it is read."""
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return IngestResult(path, "failed", reason=f"{path}: {too_large(size, max_bytes)}")
         data = path.read_bytes()
     except OSError as error:
         return IngestResult(path, "failed", reason=f"{path}: {error.strerror or error}")
@@ -53,7 +60,7 @@ def ingest_file(path: Path, body: str | None = None) -> IngestResult:
     if existing is not None:
         return IngestResult(path, "unchanged", meeting=str(existing.meeting))
     try:
-        minutes = extract_bytes(data, str(path))
+        minutes = extract_bytes(data, str(path), ExtractionOptions(max_bytes=max_bytes))
     except ExtractionError as error:
         return IngestResult(path, "failed", reason=str(error))
     return store_document(path, data, minutes, body)

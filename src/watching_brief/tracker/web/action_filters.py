@@ -18,6 +18,7 @@ from django.http import HttpResponse, QueryDict
 
 from watching_brief.tracker.actions.log import ActionRow, action_queryset, action_rows
 from watching_brief.tracker.actions.models import Action
+from watching_brief.tracker.exports.cells import safe_row
 from watching_brief.tracker.meetings.models import Item, Meeting
 from watching_brief.tracker.web.forms import ActionFilterForm
 from watching_brief.tracker.web.roles import is_officer, visible_actions, visible_meetings
@@ -153,7 +154,7 @@ def csv_response(rows: list[ActionRow], name: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     writer = csv.writer(response)
     writer.writerow(COLUMNS)
-    writer.writerows(_cells(row) for row in rows)
+    writer.writerows(safe_row(_cells(row)) for row in rows)
     return response
 
 
@@ -165,7 +166,7 @@ def xlsx_response(rows: list[ActionRow], name: str) -> HttpResponse:
     sheet = book.create_sheet("Actions")
     sheet.append(COLUMNS)
     for row in rows:
-        cells = [WriteOnlyCell(sheet, value=value) for value in _cells(row)]
+        cells = [WriteOnlyCell(sheet, value=value) for value in safe_row(_cells(row))]
         for cell in cells:
             cell.data_type = "s"  # text, never a formula, whatever the notes say
         sheet.append(cells)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
@@ -38,10 +39,22 @@ def at_noon(day: dt.date) -> dt.datetime:
 # ----------------------------------------------------------------------------- Atom
 
 
+class TextAtomFeed(Atom1Feed):
+    """Atom whose entry summaries are ``type="text"``: a feed reader shows imported or
+    contributor markup as the characters it is, never as live HTML (Django's Atom1Feed
+    declares every summary ``type="html"``)."""
+
+    def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
+        description = item.get("description")
+        super().add_item_elements(handler, {**item, "description": None})
+        if description:
+            handler.addQuickElement("summary", description, {"type": "text"})
+
+
 class MeetingsFeed(Feed):  # type: ignore[type-arg]
     """Each published meeting's notes, newest first."""
 
-    feed_type = Atom1Feed
+    feed_type = TextAtomFeed
     title = "Watching Brief: published meeting notes"
     subtitle = "The notes of holding-to-account meetings, as they are published."
 
@@ -131,7 +144,7 @@ def closures() -> list[StatusChange]:
 class ActionsFeed(Feed):  # type: ignore[type-arg]
     """Status changes of the actions the public may see, newest first."""
 
-    feed_type = Atom1Feed
+    feed_type = TextAtomFeed
     title = "Watching Brief: action status changes"
     subtitle = "Updates that change an action's status, and closures."
 
