@@ -67,4 +67,15 @@ def createuser(
     except ValueError as error:
         Console(stderr=True).print(f"[red]error:[/red] {error}")
         raise typer.Exit(1) from None
-    Console().print(f"Created {role} {user.get_username()}")
+    console = Console()
+    console.print(f"Created {role} {user.get_username()}")
+    if role in ("officer", "admin"):
+        from watching_brief.tracker.web.two_factor import add_device, secret_text
+
+        device = add_device(user)
+        console.print(
+            "Officers and admins sign in with a code from an authenticator app. "
+            "Add this key to the app (keep it secret):"
+        )
+        console.print(f"  key: {secret_text(device)}", highlight=False)
+        console.print(f"  URI: {device.config_url}", highlight=False, soft_wrap=True)
