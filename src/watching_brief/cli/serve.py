@@ -45,6 +45,10 @@ def createuser(
     post: Annotated[
         list[str] | None, typer.Option(help="Post a contributor updates (repeatable), e.g. DCC.")
     ] = None,
+    body: Annotated[
+        str | None,
+        typer.Option(help="The body (name or slug) of the --post posts, when several have one."),
+    ] = None,
     password: Annotated[
         str | None, typer.Option(help="Password (default: BRIEF_PASSWORD, else asked for).")
     ] = None,
@@ -63,7 +67,7 @@ def createuser(
     from watching_brief.tracker.web.accounts import create_account
 
     try:
-        user = create_account(username, secret, role, post or [])
+        user = create_account(username, secret, role, post or [], body)
     except ValueError as error:
         Console(stderr=True).print(f"[red]error:[/red] {error}")
         raise typer.Exit(1) from None

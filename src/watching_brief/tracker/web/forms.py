@@ -60,11 +60,13 @@ class ActionFilterForm(forms.Form):
     due_to = GovukDateField(label="Due on or before", required=False)
     overdue = forms.BooleanField(label="Overdue only", required=False)
 
-    def __init__(self, data: Any, owners: list[str], series: list[tuple[str, str]]) -> None:
+    def __init__(
+        self, data: Any, owners: list[tuple[str, str]], series: list[tuple[str, str]]
+    ) -> None:
         super().__init__(data)
         statuses = [("", "Any status"), ("open_any", "Open or in progress")]
         self.fields["status"].choices = statuses + list(Action.Status.choices)  # type: ignore[attr-defined]
-        self.fields["owner"].choices = [("", "Any owner")] + [(o, o) for o in owners]  # type: ignore[attr-defined]
+        self.fields["owner"].choices = [("", "Any owner"), *owners]  # type: ignore[attr-defined]
         self.fields["series"].choices = [("", "Any series"), *series]  # type: ignore[attr-defined]
 
 

@@ -15,7 +15,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -287,10 +287,12 @@ def next_meeting_event(request: HttpRequest, latest: Meeting) -> Event | None:
 
 
 @require_GET
-def series_calendar(request: HttpRequest, slug: str) -> HttpResponse:
-    """The published meetings of a series, and the next meeting it announced."""
+def series_calendar(request: HttpRequest, body: str, slug: str) -> HttpResponse:
+    """The published meetings of one body's series, and the next meeting it announced."""
     meetings = list(
-        visible_meetings(PUBLIC).filter(series__slug=slug).order_by("date", "pk")[:1000]
+        visible_meetings(PUBLIC)
+        .filter(series__body__slug=body, series__slug=slug)
+        .order_by("date", "pk")[:1000]
     )
     if not meetings:
         raise Http404("No such series.")
@@ -298,8 +300,21 @@ def series_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     announced = next_meeting_event(request, meetings[-1])
     if announced and announced.start not in {meeting.date for meeting in meetings}:
         events.append(announced)
-    name = str(meetings[-1].series)
-    return calendar_response(name, events, f"{slug}-meetings.ics")
+    name = f"{meetings[-1].series} ({meetings[-1].series.body})"
+    return calendar_response(name, events, f"{body}-{slug}-meetings.ics")
+
+
+@require_GET
+def old_series_calendar(request: HttpRequest, slug: str) -> HttpResponse:
+    """/series/<slug>/meetings.ics from before series carried their body: moved to the
+    body's calendar when one body has such a series; never two bodies' meetings in one."""
+    bodies = set(
+        visible_meetings(PUBLIC).filter(series__slug=slug).values_list("series__body__slug")
+    )
+    if len(bodies) != 1:
+        raise Http404("No such series, or several bodies have one: name the body.")
+    [(body,)] = bodies
+    return redirect("web:body_series_calendar", body=body, slug=slug, permanent=True)
 
 
 def due_event(request: HttpRequest, action: Action, due: dt.date, label: str) -> Event:
