@@ -115,7 +115,7 @@ def test_a_contributor_is_linked_to_one_bodys_post(bodies: tuple[Body, Body]) ->
     with pytest.raises(ValueError, match="DCC is a post of several bodies"):
         create_account("force-any", PASSWORD, "contributor", ["DCC"])
     user = create_account("force-dcc", PASSWORD, "contributor", ["DCC"], body=north.slug)
-    assert [link.post.body for link in user.post_links.all()] == [north]
+    assert [link.post.body for link in user.post_links.all()] == [north.force]
     theirs = Action.objects.filter(meeting__series__body=west, owner_post__abbrev="DCC").first()
     mine = Action.objects.filter(meeting__series__body=north, owner_post__abbrev="DCC").first()
     assert theirs is not None and mine is not None
@@ -130,5 +130,20 @@ def test_createuser_asks_for_the_body_of_an_ambiguous_post(bodies: tuple[Body, B
     made = CliRunner().invoke(app, [*args, "--body", WEST_MERCIA, "--password", PASSWORD])
     assert made.exit_code == 0, made.output
     assert list(Post.objects.filter(user_links__user__username="carol")) == [
-        Post.objects.get(body=west, abbrev="DCC")
+        Post.objects.get(body=west.force, abbrev="DCC")
     ]
+
+
+def test_force_posts_belong_to_the_force(bodies: tuple[Body, Body]) -> None:
+    west, north = bodies
+    for office, force_name in ((west, "West Mercia Police"), (north, "Northshire Police")):
+        force = office.force
+        assert force is not None and force.name == force_name and force.kind == "force"
+        ranks = set(Post.objects.filter(body=force).values_list("abbrev", flat=True))
+        assert {"CC", "DCC"} <= ranks
+        staff = set(Post.objects.filter(body=office).values_list("abbrev", flat=True))
+        assert "PCC" in staff and not staff & {"CC", "DCC", "ACC"}
+        # owners named "DCC" in the office's notes are the force's DCC
+        owners = Action.objects.filter(meeting__series__body=office, owner_text="DCC")
+        assert owners.exists()
+        assert {a.owner_post.body_id for a in owners if a.owner_post} == {force.pk}

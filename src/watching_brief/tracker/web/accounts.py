@@ -20,9 +20,11 @@ def post_of(code: str, body: str | None = None) -> Post:
     """The one post ``code`` names (abbreviation or title), in ``body`` (name or slug)
     when given; a code that names posts of several bodies is refused, not guessed."""
     matches = Post.objects.filter(Q(abbrev__iexact=code) | Q(title__iexact=code))
-    if body:
-        matches = matches.filter(Q(body__slug=body) | Q(body__name__iexact=body))
-    found = list(matches.select_related("body").order_by("body__name"))
+    if body:  # the body, or the office that holds the post's force to account
+        named = Q(body__slug=body) | Q(body__name__iexact=body)
+        named |= Q(body__offices__slug=body) | Q(body__offices__name__iexact=body)
+        matches = matches.filter(named)
+    found = list(matches.select_related("body").distinct().order_by("body__name"))
     if not found:
         raise ValueError(f"no post {code} is known" + (f" in {body}" if body else ""))
     if len({post.body_id for post in found}) > 1:
