@@ -47,6 +47,7 @@ def test_an_officer_sets_up_the_app_then_reaches_officer_pages(client: Client) -
     page = client.get(reverse("two_factor_setup"), {"next": "/import/"})
     content = page.content.decode()
     assert page.status_code == 200 and "<svg" in content  # the QR code, drawn locally
+    assert 'href="/import/"' not in content  # no officer's pages offered yet
     secret = re.search(r'id="secret">([A-Z2-7]+)<', content)
     assert secret is not None
     device = TOTPDevice.objects.get(user__username="olivia")
