@@ -147,3 +147,26 @@ def test_force_posts_belong_to_the_force(bodies: tuple[Body, Body]) -> None:
         owners = Action.objects.filter(meeting__series__body=office, owner_text="DCC")
         assert owners.exists()
         assert {a.owner_post.body_id for a in owners if a.owner_post} == {force.pk}
+
+
+@pytest.mark.django_db
+def test_the_migration_moves_an_offices_force_posts_to_its_force() -> None:
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "watching_brief.tracker.people.migrations.0003_h7_force_posts"
+    )
+    office = Body.objects.create(name="Testshire OPCC", slug="testshire-opcc")
+    dcc = Post.objects.create(body=office, abbrev="DCC", title="Deputy Chief Constable")
+    supt = Post.objects.create(body=office, title="Chief Superintendent")
+    pcc = Post.objects.create(body=office, abbrev="PCC", title="Police and Crime Commissioner")
+    migration.forward(apps, None)
+    office.refresh_from_db()
+    assert office.force is not None and office.force.name == "Testshire Police"
+    assert Post.objects.get(pk=dcc.pk).body == office.force
+    assert Post.objects.get(pk=supt.pk).body == office.force
+    assert Post.objects.get(pk=pcc.pk).body == office
+    migration.backward(apps, None)
+    assert Post.objects.get(pk=dcc.pk).body == office
