@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any
 
 import pytest
@@ -170,3 +171,27 @@ def test_the_migration_moves_an_offices_force_posts_to_its_force() -> None:
     assert Post.objects.get(pk=pcc.pk).body == office
     migration.backward(apps, None)
     assert Post.objects.get(pk=dcc.pk).body == office
+
+
+def test_search_offers_each_bodys_series(client: Client, bodies: tuple[Body, Body]) -> None:
+    from watching_brief.tracker.search.index import reindex_all
+
+    west, north = bodies
+    reindex_all()
+    page = client.get("/search/").content.decode()
+    for body in (west, north):
+        series = Series.objects.get(body=body, slug=SLUG)
+        assert f'value="{series.pk}"' in page and f"{series.name} ({body.name})" in page
+    west_series = Series.objects.get(body=west, slug=SLUG)
+    found = client.get("/search/", {"q": "DCC", "series": str(west_series.pk)})
+    text = found.content.decode()
+    assert found.status_code == 200 and "There is a problem" not in text
+    links = set(re.findall(r'href="(/(?:meetings|actions)/\d+/)', text))
+
+    def urls(**where: Any) -> set[str]:
+        meetings = Meeting.objects.filter(**where)
+        actions = Action.objects.filter(meeting__in=meetings)
+        return {f"/meetings/{m.pk}/" for m in meetings} | {f"/actions/{a.pk}/" for a in actions}
+
+    assert links & urls(series=west_series)
+    assert not links & urls(series__body=north)
