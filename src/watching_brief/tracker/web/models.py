@@ -30,6 +30,9 @@ class PendingImport(models.Model):
     file_name = models.CharField(max_length=500)
     data = models.BinaryField()
     record = models.JSONField(help_text="The extracted minutes record, as interchange JSON.")
+    text = models.TextField(
+        blank=True, help_text="The document's text as read (through OCR when asked for)."
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pending_imports"
     )
