@@ -29,9 +29,9 @@ from django_tasks import TaskResult, TaskResultStatus, task
 from django_tasks.exceptions import TaskResultDoesNotExist
 
 from watching_brief.tracker.errorlog import internal_error, internal_error_text
+from watching_brief.tracker.ingest.models import ImportBatch, ImportFile
 from watching_brief.tracker.ingest.services import IngestResult, find_documents, ingest_file
 from watching_brief.tracker.meetings.models import SourceDocument
-from watching_brief.tracker.web.models import ImportBatch, ImportFile
 
 UPLOADS = "uploads"
 OUTCOMES = {status.value for status in ImportFile.Status} - {"queued", "running"}

@@ -57,7 +57,7 @@ def backward(apps: Any, schema_editor: Any) -> None:
 class Migration(migrations.Migration):
     dependencies = [
         ("people", "0002_post_email"),
-        ("meetings", "0005_h7_body_force"),
+        ("meetings", "0006_h7_body_force"),
     ]
 
     operations = [migrations.RunPython(forward, backward)]

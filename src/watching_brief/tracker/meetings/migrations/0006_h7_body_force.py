@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0004_question_sets_and_versions"),
+        ("meetings", "0005_h5_item_effective_restricted"),
     ]
 
     operations = [
