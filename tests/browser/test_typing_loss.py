@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Route, expect
 
-from tests.browser.conftest import CHROMIUM, check_page, login
+from tests.browser.conftest import CHROMIUM, SECRETS, check_page, login
 from tests.conftest import EXAMPLES, ROOT
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no chromium on this machine")
@@ -137,15 +137,16 @@ def server_env(data: Path) -> dict[str, str]:
     return env
 
 
-def brief(env: dict[str, str], *args: str) -> None:
-    subprocess.run(  # noqa: S603 - our own CLI with fixed arguments
+def brief(env: dict[str, str], *args: str) -> str:
+    return subprocess.run(  # noqa: S603 - our own CLI with fixed arguments
         [sys.executable, "-m", "watching_brief.cli", *args],
         env=env,
         cwd=ROOT,
         check=True,
         capture_output=True,
+        text=True,
         timeout=300,
-    )
+    ).stdout
 
 
 class Server:
@@ -184,7 +185,10 @@ class Server:
 def server(tmp_path: Path) -> Iterator[Server]:
     env = server_env(tmp_path / "data")
     brief(env, "ingest", str(EXAMPLES))
-    brief(env, "createuser", "minuter", "--role", "officer")
+    created = brief(env, "createuser", "minuter", "--role", "officer")
+    key = re.search(r"key: ([A-Z2-7]+)", created)
+    assert key, created
+    SECRETS["minuter"] = key.group(1)  # as the officer adds it to their authenticator app
     running = Server(env, free_port())
     running.start()
     yield running

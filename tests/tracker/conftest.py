@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from django.http import HttpRequest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.conftest import EXAMPLES, SEEDS
 from watching_brief.tracker.ingest.services import IngestResult, ingest_paths
+from watching_brief.tracker.web.two_factor import needs_second_factor
 
 WEST_MERCIA = "West Mercia OPCC"
 
@@ -27,3 +34,36 @@ def notes_copy(tmp_path: Path) -> Path:
     target = tmp_path / source.name
     target.write_bytes(source.read_bytes())
     return target
+
+
+def verify_second_factor(client: Client, user: Any) -> None:
+    """Pass the second factor for ``user`` signed in on ``client``, as django-otp's login
+    does: a real TOTP device whose current code is computed here and checked by the device.
+    (A new device each time: a device refuses a code it has already accepted.)"""
+    device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    code = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
+    assert device.verify_token(f"{code:0{device.digits}d}")
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
+@pytest.fixture(autouse=True)
+def _second_factor_when_signed_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Officers and admins signed in by a test (``client.login``/``force_login``) also
+    pass their second factor with a real code, and ``client.login`` hands django-axes the
+    request it needs; the two-factor and lockout tests sign in through the pages instead."""
+    login, sign_in = Client.login, Client._login
+
+    def login_with_request(self: Client, **credentials: Any) -> bool:
+        request = HttpRequest()
+        request.META["REMOTE_ADDR"] = "127.0.0.1"
+        return login(self, request=request, **credentials)
+
+    def sign_in_verified(self: Client, user: Any, backend: str | None = None) -> None:
+        sign_in(self, user, backend)
+        if needs_second_factor(user):
+            verify_second_factor(self, user)
+
+    monkeypatch.setattr(Client, "login", login_with_request)
+    monkeypatch.setattr(Client, "_login", sign_in_verified)

@@ -13,7 +13,7 @@ from django.test import Client
 from tests.conftest import EXAMPLES
 from watching_brief.tracker.actions.models import Action, ActionUpdate
 from watching_brief.tracker.ingest.services import ingest_paths
-from watching_brief.tracker.meetings.models import Item, Meeting
+from watching_brief.tracker.meetings.models import Item, Meeting, Series
 from watching_brief.tracker.web.accounts import create_account
 from watching_brief.tracker.web.views.feeds import fold, ical_text
 
@@ -100,13 +100,21 @@ def test_actions_feed_lists_status_changes_and_closures(examples: None, client: 
     assert updated == sorted(updated, reverse=True)
 
 
+def series_ics(slug: str) -> str:
+    """A series' calendar, under its body (/bodies/<body>/series/<slug>/meetings.ics)."""
+    series = Series.objects.select_related("body").get(slug=slug)
+    return f"/bodies/{series.body.slug}/series/{slug}/meetings.ics"
+
+
 def test_series_calendar_has_past_meetings_and_the_next_one(examples: None, client: Client) -> None:
-    body = calendar(client, f"/series/{SERIES}/meetings.ics")
+    body = calendar(client, series_ics(SERIES))
     assert body.count("BEGIN:VEVENT") == 4
     assert "DTSTART:20260324T100000" in body
     assert "DTSTART;VALUE=DATE:20260428" in body
     assert "next meeting" in body
     assert client.get("/series/no-such-series/meetings.ics").status_code == 404
+    old = client.get(f"/series/{SERIES}/meetings.ics")  # the URL before series had a body
+    assert old.status_code == 301 and old["Location"] == series_ics(SERIES)
 
 
 def test_post_calendar_has_all_day_events_for_open_due_actions(
@@ -126,15 +134,18 @@ def test_post_calendar_has_all_day_events_for_open_due_actions(
     [
         "/feeds/meetings.atom",
         "/feeds/actions.atom",
-        f"/series/{SERIES}/meetings.ics",
-        "/series/northshire-police-and-crime-panel/meetings.ics",
+        SERIES,
+        "northshire-police-and-crime-panel",
     ],
 )
 def test_feeds_never_hold_the_markers_even_for_an_officer(
     marked: None, client: Client, url: str
 ) -> None:
     client.force_login(create_account("olive", "a-Long-pass-2026", "officer", []))
-    body = client.get(url).content.decode()
+    url = url if url.startswith("/") else series_ics(url)
+    response = client.get(url)
+    assert response.status_code == 200, url
+    body = response.content.decode()
     assert not any(mark in body for mark in MARKS), url
     assert "20260127" not in body and "27 January 2026" not in body
 

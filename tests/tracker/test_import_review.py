@@ -164,7 +164,9 @@ def test_an_existing_body_can_be_chosen(officer_client: Client) -> None:
     data = settled(soup) | {"body_choice": str(body.pk), "body_new": ""}
     assert officer_client.post(url, data).status_code == 302
     assert Meeting.objects.get().series.body == body
-    assert Body.objects.count() == 1
+    assert Body.objects.filter(kind=Body.Kind.OFFICE).count() == 1  # and its force's posts
+    body.refresh_from_db()
+    assert Body.objects.get(kind=Body.Kind.FORCE) == body.force
 
 
 def test_a_weekday_that_does_not_match_must_be_settled(officer_client: Client) -> None:

@@ -41,12 +41,12 @@ def test_ingesting_twice_changes_nothing(ingested: list) -> None:
 
 def test_posts_are_matched_across_meetings_and_holders_change(ingested: list) -> None:
     west_mercia = Body.objects.get(name=WEST_MERCIA)
-    cc = Post.objects.get(body=west_mercia, abbrev="CC")
+    cc = Post.objects.get(body=west_mercia.force, abbrev="CC")  # a post of the force
     assert [t.person.name for t in cc.tenures.all()] == ["Anthony Bangham"]
     assert cc.tenures.get().start == dt.date(2020, 9, 24)
     assert cc.tenures.get().last_seen == dt.date(2021, 4, 27)
-    northshire = Body.objects.get(name__icontains="Northshire")
-    dcc = Post.objects.get(body=northshire, abbrev="DCC")
+    northshire = Body.objects.get(name__icontains="Northshire", kind=Body.Kind.OFFICE)
+    dcc = Post.objects.get(body=northshire.force, abbrev="DCC")
     holders = [(t.person.name, t.kind) for t in dcc.tenures.order_by("start")]
     assert holders == [("Laura Bennion", "substantive"), ("Mark Ellery", "temporary")]
     assert dcc.holder_on(dt.date(2026, 2, 24)).person.name == "Laura Bennion"  # type: ignore[union-attr]

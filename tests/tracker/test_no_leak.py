@@ -143,7 +143,8 @@ def start_urls() -> list[str]:
         urls += [f"/meetings/{meeting.pk}/notes.{kind}" for kind in ("pdf", "docx")]
         urls += [f"/meetings/{meeting.pk}/notes.pdf?view=full"]
         urls += [f"/api/meetings/{meeting.pk}", f"/series/{meeting.series.slug}/pack/"]
-        urls += [f"/series/{meeting.series.slug}/meetings.ics"]
+        urls += [f"/bodies/{meeting.series.body.slug}/series/{meeting.series.slug}/pack/"]
+        urls += [f"/bodies/{meeting.series.body.slug}/series/{meeting.series.slug}/meetings.ics"]
     for action in Action.objects.all():
         urls += [f"/actions/{action.pk}/", f"/api/actions/{action.pk}"]
     for post in Post.objects.all():

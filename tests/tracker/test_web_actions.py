@@ -75,7 +75,8 @@ def officer(db: None) -> Any:
 
 @pytest.fixture
 def contributor(ingested: list) -> Any:
-    return create_account("force-dcc", PASSWORD, "contributor", ["DCC"])
+    body = dcc_action().meeting.series.body.slug  # two bodies have a DCC: this action's
+    return create_account("force-dcc", PASSWORD, "contributor", ["DCC"], body=body)
 
 
 def test_log_shows_owner_post_holder_then_and_now(client: Client, ingested: list) -> None:

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from django.test import Client
 from django.urls import reverse
 
+from tests.tracker.conftest import WEST_MERCIA
 from watching_brief.extraction.sources import load_bytes
 from watching_brief.tracker.actions.models import Action
 from watching_brief.tracker.meetings import publication
@@ -76,7 +77,8 @@ def new_row(page: BeautifulSoup) -> str:
 
 
 def post_id(meeting: Meeting, abbrev: str) -> str:
-    return str(Post.objects.get(body=meeting.series.body, abbrev=abbrev).pk)
+    body = meeting.series.body  # its own posts, and its force's (CC, DCC, ACC)
+    return str(Post.objects.get(body__in=[body, body.force], abbrev=abbrev).pk)
 
 
 @pytest.mark.parametrize("name", ["minute_meeting", "minute_item", "minute_resolve_due"])
@@ -89,7 +91,7 @@ def test_the_public_is_sent_to_sign_in(client: Client, item: Item, name: str) ->
 
 @pytest.mark.parametrize("name", ["minute_meeting", "minute_item", "minute_resolve_due"])
 def test_a_force_contributor_is_refused(client: Client, item: Item, name: str) -> None:
-    create_account("force-dcc", PASSWORD, "contributor", ["DCC"])
+    create_account("force-dcc", PASSWORD, "contributor", ["DCC"], body=WEST_MERCIA)
     client.login(username="force-dcc", password=PASSWORD)
     args = [item.meeting_id, item.pk] if name == "minute_item" else [item.meeting_id]
     assert client.get(reverse(f"web:{name}", args=args)).status_code == 403

@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from django.test import Client
 from django.urls import reverse
 
+from tests.tracker.conftest import WEST_MERCIA
 from watching_brief.tracker.actions.models import Action, Revisit
 from watching_brief.tracker.meetings.models import CarriedForward, Meeting, Series
 from watching_brief.tracker.programme.models import PlannedTheme, Schedule, ScheduleChange
@@ -106,7 +107,7 @@ def test_the_public_is_sent_to_sign_in(series: Series) -> None:
 
 
 def test_a_force_contributor_is_refused(series: Series) -> None:
-    create_account("force-dcc", PASSWORD, "contributor", ["DCC"])
+    create_account("force-dcc", PASSWORD, "contributor", ["DCC"], body=WEST_MERCIA)
     client = Client()
     assert client.login(username="force-dcc", password=PASSWORD)
     for url in urls(series):

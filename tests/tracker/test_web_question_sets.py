@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from tests.tracker.conftest import WEST_MERCIA
 from watching_brief.tracker.meetings.models import Item, Meeting, Question
 from watching_brief.tracker.programme.models import QuestionSet
 from watching_brief.tracker.web.accounts import create_account
@@ -197,7 +198,7 @@ def test_question_sets_and_their_files_are_for_officers_only(
     question_set.response_file = SimpleUploadedFile("secret.txt", b"secret")
     question_set.save()
     if role == "contributor":
-        create_account("force-dcc", PASSWORD, "contributor", ["DCC"])
+        create_account("force-dcc", PASSWORD, "contributor", ["DCC"], body=WEST_MERCIA)
         client.login(username="force-dcc", password=PASSWORD)
     urls = [
         reverse("web:question_set_list", args=[question_set.meeting_id]),

@@ -15,6 +15,10 @@ if TYPE_CHECKING:
     from watching_brief.extraction import Minutes
 
 
+MB = 1024 * 1024
+DEFAULT_MAX_MB = 50.0  # the core's DEFAULT_MAX_BYTES (not imported here: the CLI starts fast)
+
+
 class Format(str, Enum):
     """Output formats of `brief extract`."""
 
@@ -31,6 +35,9 @@ def extract(
     ocr: Annotated[
         bool, typer.Option("--ocr", help="Run ocrmypdf on PDFs that have no text layer.")
     ] = False,
+    max_size: Annotated[
+        float, typer.Option("--max-size", min=0, help="Refuse files larger than this (MB).")
+    ] = DEFAULT_MAX_MB,
 ) -> None:
     """Read meeting notes and print the minutes record.
 
@@ -44,7 +51,7 @@ def extract(
     from watching_brief.extraction import ExtractionError, ExtractionOptions, extract_file
     from watching_brief.tracker.errorlog import environment_data_dir, internal_error
 
-    options = ExtractionOptions(ocr=ocr)
+    options = ExtractionOptions(ocr=ocr, max_bytes=int(max_size * MB))
     err = Console(stderr=True)
     records: list[Minutes] = []
     for path in files:

@@ -11,12 +11,20 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from watching_brief.cli.extract import DEFAULT_MAX_MB, MB
+
 
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
     body: Annotated[
         str | None, typer.Option(help="Body to file meetings under when the notes name none.")
     ] = None,
+    max_size: Annotated[
+        float,
+        typer.Option(
+            "--max-size", min=0, help="Refuse files larger than this (MB); not with --queue."
+        ),
+    ] = DEFAULT_MAX_MB,
     queue: Annotated[
         bool,
         typer.Option(
@@ -53,7 +61,7 @@ def ingest(
         for document in documents:
             progress.update(task, description=f"Ingesting {document.name}")
             try:
-                results.append(ingest_file(document, body))
+                results.append(ingest_file(document, body, max_bytes=int(max_size * MB)))
             except Exception as error:  # noqa: BLE001 - ingest_file reports its own; belt and braces
                 from watching_brief.tracker.errorlog import internal_error
 

@@ -29,8 +29,12 @@ def _today(value: str | None) -> dt.date:
 def actions(
     open_only: Annotated[bool, typer.Option("--open", help="Only open actions.")] = False,
     overdue: Annotated[bool, typer.Option("--overdue", help="Only overdue actions.")] = False,
-    owner: Annotated[str | None, typer.Option(help="Owner post, e.g. DCC.")] = None,
-    series: Annotated[str | None, typer.Option(help="Series name or slug.")] = None,
+    owner: Annotated[
+        str | None, typer.Option(help="Owner post, e.g. DCC, or body/DCC (west-mercia-opcc/DCC).")
+    ] = None,
+    series: Annotated[
+        str | None, typer.Option(help="Series name or slug, or body/series when several have it.")
+    ] = None,
     output_format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
     as_of: Annotated[str | None, typer.Option(help="Date for 'overdue' (default today).")] = None,
 ) -> None:
@@ -39,8 +43,15 @@ def actions(
 
     setup()
     from watching_brief.tracker.actions.log import action_queryset, action_rows
+    from watching_brief.tracker.exports.cells import safe_row
 
     today = _today(as_of)
+    for kind, value in (("owner", owner), ("series", series)):
+        if value and (problem := _ambiguous(kind, value)):
+            Console(stderr=True).print(
+                f"[red]error:[/red] {problem}", highlight=False, soft_wrap=True
+            )
+            raise typer.Exit(1)
     query = action_queryset(
         open_only=open_only, overdue=overdue, owner=owner, series=series, today=today
     )
@@ -51,9 +62,26 @@ def actions(
         writer = csv.writer(sys.stdout)
         fields = list(rows[0].as_dict()) if rows else ["reference"]
         writer.writerow(fields)
-        writer.writerows([row.as_dict()[f] for f in fields] for row in rows)
+        writer.writerows(safe_row(row.as_dict()[f] for f in fields) for row in rows)
     else:
         Console().print(action_table(rows, "Action log"))
+
+
+def _ambiguous(kind: str, value: str) -> str:
+    """Why an owner or series named without its body is refused: several bodies have it."""
+    from watching_brief.tracker.actions.models import Action
+
+    if "/" in value:
+        return ""
+    actions = Action.objects.owned_by(value) if kind == "owner" else Action.objects.in_series(value)
+    bodies = sorted(
+        set(actions.values_list("meeting__series__body__slug", "meeting__series__body__name"))
+    )
+    if len(bodies) < 2:
+        return ""
+    names = ", ".join(name for _, name in bodies)
+    options = " or ".join(f"{slug}/{value}" for slug, _ in bodies)
+    return f"--{kind} {value}: several bodies have one ({names}); name the body: {options}"
 
 
 def action_table(rows: list, title: str) -> Table:  # type: ignore[type-arg]
@@ -70,7 +98,9 @@ def action_table(rows: list, title: str) -> Table:  # type: ignore[type-arg]
 
 
 def agenda(
-    series: Annotated[str | None, typer.Option(help="Series name or slug (default: all).")] = None,
+    series: Annotated[
+        str | None, typer.Option(help="Series name or slug, or body/slug (default: all).")
+    ] = None,
     as_of: Annotated[str | None, typer.Option(help="Date for 'overdue' (default today).")] = None,
 ) -> None:
     """The next meeting's matters arising: open and overdue actions, revisits due."""
@@ -78,20 +108,24 @@ def agenda(
 
     setup()
     from watching_brief.tracker.actions.log import next_agenda
+    from watching_brief.tracker.actions.models import split_body
     from watching_brief.tracker.meetings.models import Series
 
     console = Console()
     chosen = Series.objects.all()
     if series:
-        chosen = chosen.filter(slug=series) | chosen.filter(name__iexact=series)
-    for one in chosen:
+        body, name = split_body(series)
+        chosen = chosen.filter(slug=name) | chosen.filter(name__iexact=name)
+        chosen = chosen.filter(body__slug=body) if body else chosen
+    for one in chosen.select_related("body"):
         print_agenda(console, next_agenda(one, _today(as_of)))
 
 
 def print_agenda(console: Console, agenda: object) -> None:
     """One series' next agenda."""
     when = agenda.date.isoformat() if agenda.date else "date not set"  # type: ignore[attr-defined]
-    console.print(f"[bold]{agenda.series}[/bold] — next meeting {when}")  # type: ignore[attr-defined]
+    series = agenda.series  # type: ignore[attr-defined]
+    console.print(f"[bold]{series}[/bold] ({series.body}) — next meeting {when}")
     console.print(action_table(agenda.actions, "Matters arising"))  # type: ignore[attr-defined]
     revisits = Table("Due", "Revisit", "Booked at", title="Revisits due")
     for revisit in agenda.revisits:  # type: ignore[attr-defined]

@@ -45,6 +45,10 @@ def createuser(
     post: Annotated[
         list[str] | None, typer.Option(help="Post a contributor updates (repeatable), e.g. DCC.")
     ] = None,
+    body: Annotated[
+        str | None,
+        typer.Option(help="The body (name or slug) of the --post posts, when several have one."),
+    ] = None,
     password: Annotated[
         str | None, typer.Option(help="Password (default: BRIEF_PASSWORD, else asked for).")
     ] = None,
@@ -63,8 +67,19 @@ def createuser(
     from watching_brief.tracker.web.accounts import create_account
 
     try:
-        user = create_account(username, secret, role, post or [])
+        user = create_account(username, secret, role, post or [], body)
     except ValueError as error:
         Console(stderr=True).print(f"[red]error:[/red] {error}")
         raise typer.Exit(1) from None
-    Console().print(f"Created {role} {user.get_username()}")
+    console = Console()
+    console.print(f"Created {role} {user.get_username()}")
+    if role in ("officer", "admin"):
+        from watching_brief.tracker.web.two_factor import add_device, secret_text
+
+        device = add_device(user)
+        console.print(
+            "Officers and admins sign in with a code from an authenticator app. "
+            "Add this key to the app (keep it secret):"
+        )
+        console.print(f"  key: {secret_text(device)}", highlight=False)
+        console.print(f"  URI: {device.config_url}", highlight=False, soft_wrap=True)

@@ -15,6 +15,7 @@ Every setting of the project's own is listed in docs/configuration.md.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import warnings
 from pathlib import Path
@@ -40,6 +41,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
     "watching_brief.tracker.people",
@@ -59,9 +63,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "watching_brief.tracker.web.two_factor.RequireSecondFactor",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "watching_brief.tracker.urls"
@@ -138,6 +145,22 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BRIEF_DATA_DIR / "static"
 WHITENOISE_USE_FINDERS = True  # serve app static files directly; collectstatic optional
 warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
+# Sign-in throttling (django-axes): after BRIEF_SIGNIN_FAILURES wrong passwords in a row
+# for one user name, that account cannot sign in for BRIEF_SIGNIN_LOCKOUT_MINUTES.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("BRIEF_SIGNIN_FAILURES") or 10)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("BRIEF_SIGNIN_LOCKOUT_MINUTES") or 15))
+# The account is what is locked, not an address: an office's staff often share one.
+AXES_LOCKOUT_PARAMETERS = ["username"]
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]  # "no ip_address in the lockout parameters": as meant
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "watching_brief.tracker.web.two_factor.locked_out"
+AXES_VERBOSE = False
+# Two-factor sign-in (django-otp, TOTP) for officers and admins: web/two_factor.py.
+OTP_TOTP_ISSUER = os.environ.get("BRIEF_TOTP_ISSUER", "Watching Brief")
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:dashboard"
 LOGOUT_REDIRECT_URL = "web:dashboard"

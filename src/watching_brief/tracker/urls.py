@@ -4,9 +4,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from watching_brief.tracker.api.api import api
+from watching_brief.tracker.web import two_factor
 
 urlpatterns = [
     path("", include("watching_brief.tracker.web.urls")),
+    path("accounts/two-factor/", two_factor.setup, name="two_factor_setup"),
+    path("accounts/two-factor/verify/", two_factor.verify, name="two_factor_verify"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from watching_brief.extraction.document import Document
 from watching_brief.extraction.errors import ExtractionError, internal_error
-from watching_brief.extraction.options import ExtractionOptions
+from watching_brief.extraction.options import ExtractionOptions, too_large
 from watching_brief.extraction.sources.docx import MEDIA_TYPE as DOCX
 from watching_brief.extraction.sources.docx import read_docx
 from watching_brief.extraction.sources.html import read_html
@@ -53,8 +53,8 @@ def load(path: Path, options: ExtractionOptions | None = None) -> Document:
     name = str(path)
     try:
         size = path.stat().st_size
-        if size > options.max_bytes:
-            raise ExtractionError(name, f"the file is too large ({size} bytes)")
+        if size > options.max_bytes:  # checked before anything is read
+            raise ExtractionError(name, too_large(size, options.max_bytes))
         data = path.read_bytes()
     except FileNotFoundError:
         raise ExtractionError(name, "no such file") from None
@@ -68,6 +68,8 @@ def load(path: Path, options: ExtractionOptions | None = None) -> Document:
 def load_bytes(data: bytes, name: str, options: ExtractionOptions | None = None) -> Document:
     """Read the bytes of a file of any supported format into a :class:`Document`."""
     options = options or ExtractionOptions()
+    if len(data) > options.max_bytes:
+        raise ExtractionError(name, too_large(len(data), options.max_bytes))
     if not data.strip():
         raise ExtractionError(name, "the file is empty")
     media_type = sniff(data)

@@ -15,7 +15,7 @@ from django.http import QueryDict
 
 from watching_brief.tracker.access import is_officer, visible_actions, visible_meetings
 from watching_brief.tracker.actions.log import action_queryset
-from watching_brief.tracker.actions.models import Action
+from watching_brief.tracker.actions.models import Action, split_body
 from watching_brief.tracker.dates import GovukDateField
 from watching_brief.tracker.meetings.models import Item, Meeting
 
@@ -38,32 +38,79 @@ class ActionFilterForm(forms.Form):
     due_to = GovukDateField(label="Due on or before", required=False)
     overdue = forms.BooleanField(label="Overdue only", required=False)
 
-    def __init__(self, data: Any, owners: list[str], series: list[tuple[str, str]]) -> None:
+    def __init__(
+        self, data: Any, owners: list[tuple[str, str]], series: list[tuple[str, str]]
+    ) -> None:
         super().__init__(data)
         statuses = [("", "Any status"), ("open_any", "Open or in progress")]
         self.fields["status"].choices = statuses + list(Action.Status.choices)  # type: ignore[attr-defined]
-        self.fields["owner"].choices = [("", "Any owner")] + [(o, o) for o in owners]  # type: ignore[attr-defined]
+        self.fields["owner"].choices = [("", "Any owner"), *owners]  # type: ignore[attr-defined]
         self.fields["series"].choices = [("", "Any series"), *series]  # type: ignore[attr-defined]
 
 
 def filter_form(user: Any, params: QueryDict, *, choices: bool = True) -> ActionFilterForm:
     """The filter form bound to the query string, with choices from what the user sees.
 
-    Without ``choices`` (the API, which shows no form) only the owner and series asked
-    for are looked up, so the same values are valid or not without listing every owner
-    and series of the archive on each request."""
+    Owners and series are chosen per body ("<body slug>/DCC", "<body slug>/<series>"), so
+    two bodies' posts or series of one name are never merged. An old link's bare value
+    ("owner=DCC") still works: as that body's when one body has it, else labelled as
+    "all bodies". Without ``choices`` (the API, which shows no form) only the owner and
+    series asked for are looked up, so the same values are valid or not without listing
+    every owner and series of the archive on each request."""
     seen = visible_actions(user)
+    meetings = visible_meetings(user)
+    owner, series = params.get("owner", ""), params.get("series", "")
     if choices:
-        owners = seen.exclude(owner_post=None).values_list("owner_post__abbrev", flat=True)
-        series = visible_meetings(user).values_list("series__slug", "series__name")
-        return ActionFilterForm(params, sorted({o for o in owners if o}), sorted(set(series)))
-    owner, slug = params.get("owner", ""), params.get("series", "")
-    known_owner = bool(owner) and seen.filter(owner_post__abbrev=owner).exists()
-    named = visible_meetings(user).filter(series__slug=slug).values_list("series__name", flat=True)
-    name = named.first() if slug else None
-    return ActionFilterForm(
-        params, [owner] if known_owner else [], [(slug, name)] if name is not None else []
+        owners = _owner_choices(seen.exclude(owner_post=None))
+        series_choices = _series_choices(meetings)
+    else:
+        mine = seen.filter(pk__in=Action.objects.owned_by(owner).values("pk"))
+        owners = _owner_choices(mine) if owner else []
+        series_choices = _series_choices(meetings.filter(_series_q(series))) if series else []
+    params = params.copy()
+    params["owner"] = _qualify(owner, owners, "owner")
+    params["series"] = _qualify(series, series_choices, "series")
+    return ActionFilterForm(params, owners, series_choices)
+
+
+def _owner_choices(actions: QuerySet[Action]) -> list[tuple[str, str]]:
+    rows = actions.exclude(owner_post__abbrev="").values_list(
+        "meeting__series__body__slug", "meeting__series__body__name", "owner_post__abbrev"
     )
+    return sorted({(f"{slug}/{abbrev}", f"{abbrev} ({body})") for slug, body, abbrev in rows})
+
+
+def _series_choices(meetings: QuerySet[Meeting]) -> list[tuple[str, str]]:
+    rows = meetings.values_list("series__body__slug", "series__body__name", "series__slug")
+    names = dict(meetings.values_list("series__slug", "series__name"))
+    return sorted(
+        {(f"{slug}/{series}", f"{names[series]} ({body})") for slug, body, series in rows},
+        key=lambda choice: choice[1],
+    )
+
+
+def _series_q(value: str) -> Q:
+    body, series = split_body(value)
+    found = Q(series__slug=series) | Q(series__name__iexact=series)
+    return found & Q(series__body__slug=body) if body else found
+
+
+def _qualify(value: str, choices: list[tuple[str, str]], kind: str) -> str:
+    """A bare owner or series from an old link as its body's choice when only one body has
+    it; else a choice of its own, "all bodies", added to ``choices``."""
+    if not value or "/" in value:
+        return value
+    name = value.casefold()
+    matches = [
+        choice for choice in choices
+        if choice[0].split("/", 1)[1].casefold() == name
+        or (kind == "series" and choice[1].rsplit(" (", 1)[0].casefold() == name)
+    ]  # fmt: skip
+    if len(matches) == 1:
+        return matches[0][0]
+    if matches:
+        choices.append((value, f"{value} (all bodies)"))
+    return value
 
 
 def filtered_actions(

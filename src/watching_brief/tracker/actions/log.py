@@ -164,7 +164,7 @@ def next_agenda(series: Series, today: dt.date | None = None) -> Agenda:
     today = today or dt.date.today()
     latest = series.meetings.order_by("-date").first()
     date = latest.next_meeting_date if latest else None
-    actions = action_queryset(open_only=True, series=series.slug, today=today)
+    actions = action_queryset(open_only=True, today=today).filter(meeting__series=series)
     revisits = Revisit.objects.filter(series=series, done=False)
     if date is not None:
         revisits = revisits.filter(due__lte=date)

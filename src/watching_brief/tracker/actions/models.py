@@ -23,16 +23,28 @@ class ActionQuerySet(models.QuerySet["Action"]):
         return self.still_open().filter(due__lt=today)
 
     def owned_by(self, owner: str) -> ActionQuerySet:
-        return self.filter(
+        """Actions of an owner post ("DCC"); "<body slug>/DCC" keeps to one body's meetings."""
+        body, owner = split_body(owner)
+        actions = self.filter(
             models.Q(owner_post__abbrev__iexact=owner)
             | models.Q(owner_post__title__iexact=owner)
             | models.Q(owner_text__iexact=owner)
         )
+        return actions.filter(meeting__series__body__slug=body) if body else actions
 
     def in_series(self, series: str) -> ActionQuerySet:
-        return self.filter(
+        """Actions of a series by slug or name; "<body slug>/<series>" keeps to one body."""
+        body, series = split_body(series)
+        actions = self.filter(
             models.Q(meeting__series__slug=series) | models.Q(meeting__series__name__iexact=series)
         )
+        return actions.filter(meeting__series__body__slug=body) if body else actions
+
+
+def split_body(value: str) -> tuple[str, str]:
+    """``"west-mercia-opcc/DCC"`` → ``("west-mercia-opcc", "DCC")``; no body → ``""``."""
+    body, slash, rest = value.partition("/")
+    return (body.strip(), rest.strip()) if slash else ("", value.strip())
 
 
 class Action(Edited):

@@ -131,8 +131,16 @@ class ActionFilters(Schema):
     status: Literal["open_any", "open", "in_progress", "done", "closed", "dropped"] | None = Field(
         None, description='A status, or "open_any" for open or in progress.'
     )
-    owner: str | None = Field(None, description="An owner post's abbreviation (DCC).")
-    series: str | None = Field(None, description="A series slug.")
+    owner: str | None = Field(
+        None,
+        description="An owner post of one body, <body slug>/<abbreviation> "
+        "(west-mercia-opcc/DCC); a bare abbreviation (DCC) means that post of every body.",
+    )
+    series: str | None = Field(
+        None,
+        description="A series of one body, <body slug>/<series slug>; a bare series slug "
+        "means every body's series of that slug.",
+    )
     topic: str | None = Field(None, max_length=200, description="Words in the action or item.")
     due_from: dt.date | None = Field(None, description="Due on or after.")
     due_to: dt.date | None = Field(None, description="Due on or before.")

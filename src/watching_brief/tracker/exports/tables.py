@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from watching_brief.tracker.access import visible_actions, visible_meetings
 from watching_brief.tracker.meetings.models import Attendance, Body, Meeting, Series
@@ -46,7 +46,9 @@ ID = ("id", "string", "Identifier, stable across exports.")
 ORGANIZATION = ("organization_id", "string", "The body: organizations.csv id.")
 COLUMNS = {
     "organizations": _cols(ID, ("name", "string", "The body's name."),
-                           ("classification", "string", "Always 'body'.")),
+                           ("classification", "string",
+                            "'body' (an office or board), or 'force' (the police force one "
+                            "holds to account, whose posts are CC, DCC, ACC and ranks).")),
     "people": _cols(ID, ("name", "string", "The person's name as the notes give it.")),
     "posts": _cols(ID, ("label", "string", "Abbreviation and title (DCC Deputy Chief Constable)."),
                    ("role", "string", "The post's title."),
@@ -134,7 +136,9 @@ class Scope:
             pk__in=list(attendance.exclude(post=None).values_list("post_id", flat=True))
             + list(actions.exclude(owner_post=None).values_list("owner_post_id", flat=True))
         ).select_related("body")
-        bodies = Body.objects.filter(series__meetings__in=meetings).distinct()
+        bodies = Body.objects.filter(  # the bodies met, and the forces whose posts show
+            Q(series__meetings__in=meetings) | Q(pk__in=posts.values("body_id"))
+        ).distinct()
         return cls(meetings, actions, people, posts, bodies)
 
 
@@ -149,7 +153,10 @@ def build_tables(scope: Scope, folders: dict[int, str]) -> list[Table]:
 
 
 def _organizations(scope: Scope, folders: dict[int, str]) -> list[list[Cell]]:
-    return [[f"organization/{body.slug}", body.name, "body"] for body in scope.bodies]
+    return [
+        [f"organization/{body.slug}", body.name, "force" if body.kind == "force" else "body"]
+        for body in scope.bodies
+    ]
 
 
 def _people(scope: Scope, folders: dict[int, str]) -> list[list[Cell]]:

@@ -10,6 +10,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from watching_brief.tracker.exports.cells import safe_row
 from watching_brief.tracker.exports.tables import Table
 
 WORKBOOK = "watching-brief.xlsx"
@@ -17,24 +18,26 @@ SCHEMA = "schema/minutes.schema.json"
 
 
 def write_csv(folder: Path, table: Table) -> Path:
-    """``<name>.csv``: UTF-8, a header row, empty cells for missing values."""
+    """``<name>.csv``: UTF-8, a header row, empty cells for missing values; a text that
+    a spreadsheet would read as a formula is written as text (:mod:`.cells`)."""
     path = folder / f"{table.name}.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(column.name for column in table.columns)
-        writer.writerows(["" if cell is None else cell for cell in row] for row in table.rows)
+        writer.writerows(safe_row(row) for row in table.rows)
     return path
 
 
 def write_xlsx(folder: Path, tables: list[Table]) -> Path:
-    """One workbook with a sheet per table, the same columns as the CSV files."""
+    """One workbook with a sheet per table, the same columns and cells as the CSV files
+    (so no cell is a formula)."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     for table in tables:
         sheet = workbook.create_sheet(table.name)
         sheet.append([column.name for column in table.columns])
         for row in table.rows:
-            sheet.append(row)
+            sheet.append(safe_row(row))
         sheet.freeze_panes = "A2"
     path = folder / WORKBOOK
     workbook.save(path)

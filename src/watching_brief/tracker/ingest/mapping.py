@@ -27,6 +27,7 @@ from watching_brief.tracker.actions.models import Action
 from watching_brief.tracker.ingest.people import (
     find_person,
     find_post,
+    force_of,
     person_for,
     post_for,
     record_tenure,
@@ -152,10 +153,17 @@ def _series(body: Body, name: str) -> Series:
 
 def adopt(series: Series, body: Body) -> None:
     """Move a series filed under the unnamed body to the body a later document names,
-    with the posts its meetings used (merged with the body's own posts of the same key)."""
+    with the posts its meetings used (merged with the body's own posts of the same key),
+    the force's posts to the named body's force."""
     old_body = series.body
     series.body = body
     series.save(update_fields=["body"])
+    _move_posts(old_body, body)
+    if old_body.force is not None:
+        _move_posts(old_body.force, force_of(body))
+
+
+def _move_posts(old_body: Body, body: Body) -> None:
     for post in Post.objects.filter(body=old_body):
         same = Post.objects.filter(body=body, key=post.key).first()
         if same is None:

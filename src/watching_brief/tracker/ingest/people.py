@@ -1,16 +1,21 @@
 """Matching the people and posts of a meeting to those already known.
 
 The same name is the same person; the same abbreviation (or title) within a body is the
-same post; a person seen in a post at a meeting extends (or starts) their tenure.
+same post; a police rank's post (CC, DCC, ACC...) belongs to the force the body holds to
+account (``Body.force``); a person seen in a post at a meeting extends (or starts) their
+tenure.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.text import slugify
+
 from watching_brief.extraction.record import Attendee
 from watching_brief.tracker.meetings.models import Body
 from watching_brief.tracker.people.models import Person, Post, Tenure, name_key
+from watching_brief.tracker.people.ranks import force_name, is_force_post
 
 
 def person_for(name: str) -> Person:
@@ -19,10 +24,37 @@ def person_for(name: str) -> Person:
     return person or Person.objects.create(name=name)
 
 
+def force_of(body: Body) -> Body:
+    """The police force ``body`` holds to account (itself if it is a force), made and
+    linked the first time one of its posts is seen."""
+    if body.kind == Body.Kind.FORCE:
+        return body
+    if body.force is not None:
+        return body.force
+    name = force_name(body.name)
+    force = Body.objects.filter(name=name).first()
+    if force is None:
+        force = Body.objects.create(name=name, slug=_free_slug(name), kind=Body.Kind.FORCE)
+    body.force = force
+    body.save(update_fields=["force"])
+    return force
+
+
+def _free_slug(name: str) -> str:
+    base = slugify(name)[:80] or "force"
+    slug, number = base, 2
+    while Body.objects.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
 def post_for(body: Body, attendee: Attendee) -> Post | None:
-    """The post an attendee held (by abbreviation, else by title), created when new."""
+    """The post an attendee held (by abbreviation, else by title), created when new: a
+    police rank (CC, DCC, ACC...) is a post of the body's force, any other of the body."""
     if not (attendee.abbrev or attendee.role):
         return None
+    if is_force_post(attendee.abbrev or "", attendee.role or ""):
+        body = force_of(body)
     key = name_key(attendee.abbrev or attendee.role or "")
     post = Post.objects.filter(body=body, key=key).first()
     if post is None:
@@ -54,15 +86,21 @@ def record_tenure(person: Person, post: Post, date: dt.date, tenure: str | None)
 
 
 def find_post(body: Body, written: str) -> Post | None:
-    """The post an owner or asker names ("DCC", "T/DCC", "Deputy Chief Constable")."""
+    """The post an owner or asker names ("DCC", "T/DCC", "Deputy Chief Constable"), of
+    the body or of the force it holds to account."""
     text = written.strip()
     if text[:2] in {"T/", "A/"}:
         text = text[2:]
     key = name_key(text)
-    return (
-        Post.objects.filter(body=body, key=key).first()
-        or Post.objects.filter(body=body, title__iexact=text).first()
-    )
+    bodies = [body] if body.force_id is None else [body, body.force]
+    for one in bodies:
+        post = (
+            Post.objects.filter(body=one, key=key).first()
+            or Post.objects.filter(body=one, title__iexact=text).first()
+        )
+        if post is not None:
+            return post
+    return None
 
 
 def find_person(written: str, attendees: dict[str, Person]) -> Person | None:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from django.db import IntegrityError, transaction
 
-from watching_brief.extraction import Minutes, extract_document
+from watching_brief.extraction import ExtractionOptions, Minutes, extract_document
+from watching_brief.extraction.options import DEFAULT_MAX_BYTES, too_large
 from watching_brief.extraction.sources import load_bytes, sniff
 from watching_brief.tracker.errorlog import internal_error, reading_error
 from watching_brief.tracker.ingest.links import book_revisits, link_carried_forward
@@ -44,21 +45,27 @@ def find_documents(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def ingest_file(path: Path, body: str | None = None) -> IngestResult:
+def ingest_file(
+    path: Path, body: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> IngestResult:
     """Extract one file and store its meeting, all or nothing; never raises for one file.
+    A file larger than ``max_bytes`` is refused before it is read.
 
     An unexpected error (a bug in the reader, a database error while storing this
     meeting) fails this file only: its traceback goes to a log under the data folder and
     the reason names the file and that log.
     """
     try:
-        return _ingest_file(path, body)
+        return _ingest_file(path, body, max_bytes)
     except Exception as error:  # noqa: BLE001 - one file's failure never stops a batch
         return IngestResult(path, "failed", reason=internal_error(str(path), error, doing="stored"))
 
 
-def _ingest_file(path: Path, body: str | None) -> IngestResult:
+def _ingest_file(path: Path, body: str | None, max_bytes: int) -> IngestResult:
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return IngestResult(path, "failed", reason=f"{path}: {too_large(size, max_bytes)}")
         data = path.read_bytes()
     except OSError as error:
         return IngestResult(path, "failed", reason=f"{path}: {error.strerror or error}")
@@ -67,7 +74,8 @@ def _ingest_file(path: Path, body: str | None) -> IngestResult:
     if existing is not None:
         return IngestResult(path, "unchanged", meeting=str(existing.meeting))
     try:
-        document = load_bytes(data, str(path))  # read once: the record and the text kept
+        options = ExtractionOptions(max_bytes=max_bytes)
+        document = load_bytes(data, str(path), options)  # read once: the record and the text kept
         minutes = extract_document(document)
     except Exception as error:  # noqa: BLE001 - a bug in the reader fails this file only
         return IngestResult(path, "failed", reason=reading_error(str(path), error))

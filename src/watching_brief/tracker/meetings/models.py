@@ -34,10 +34,24 @@ class Edited(models.Model):
 
 
 class Body(models.Model):
-    """An office or board that holds meetings (an OPCC, a police and crime panel)."""
+    """An office or board that holds meetings (an OPCC, a police and crime panel), or the
+    police force one holds to account, whose posts (CC, DCC, ACC, ranks) are its own."""
+
+    class Kind(models.TextChoices):
+        OFFICE = "office", "Office or board"
+        FORCE = "force", "Police force"
 
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.OFFICE)
+    force = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="offices",
+        help_text="The police force this office holds to account (where its posts go).",
+    )
 
     class Meta:
         verbose_name_plural = "bodies"

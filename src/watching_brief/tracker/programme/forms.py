@@ -161,7 +161,8 @@ class PlannedThemeForm(forms.Form):
         """``meeting_dates``: the dates a theme may go on (None: any date)."""
         super().__init__(*args, **kwargs)
         self.meeting_dates = meeting_dates
-        posts = Post.objects.filter(body_id=series.body_id)
+        body = series.body  # its posts and those of the force it holds to account
+        posts = Post.objects.filter(body_id__in=[body.pk, body.force_id or body.pk])
         self.fields["lead_post"].queryset = posts  # type: ignore[attr-defined]
 
     def clean_date(self) -> dt.date | None:

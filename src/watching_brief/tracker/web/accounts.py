@@ -9,15 +9,36 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 
 from watching_brief.tracker.people.models import Post
 from watching_brief.tracker.web.models import PostLink
 from watching_brief.tracker.web.roles import CONTRIBUTOR, OFFICER
 
 
+def post_of(code: str, body: str | None = None) -> Post:
+    """The one post ``code`` names (abbreviation or title), in ``body`` (name or slug)
+    when given; a code that names posts of several bodies is refused, not guessed."""
+    matches = Post.objects.filter(Q(abbrev__iexact=code) | Q(title__iexact=code))
+    if body:  # the body, or the office that holds the post's force to account
+        named = Q(body__slug=body) | Q(body__name__iexact=body)
+        named |= Q(body__offices__slug=body) | Q(body__offices__name__iexact=body)
+        matches = matches.filter(named)
+    found = list(matches.select_related("body").distinct().order_by("body__name"))
+    if not found:
+        raise ValueError(f"no post {code} is known" + (f" in {body}" if body else ""))
+    if len({post.body_id for post in found}) > 1:
+        names = ", ".join(post.body.name for post in found)
+        raise ValueError(f"{code} is a post of several bodies ({names}): name one with --body")
+    return found[0]
+
+
 @transaction.atomic
-def create_account(username: str, password: str, role: str, posts: list[str]) -> Any:
-    """A new user in the role's group; a contributor is linked to the named posts."""
+def create_account(
+    username: str, password: str, role: str, posts: list[str], body: str | None = None
+) -> Any:
+    """A new user in the role's group; a contributor is linked to the named posts (of
+    ``body``, which must be given when a post's name is used by more than one body)."""
     model = get_user_model()
     if model.objects.filter(username=username).exists():
         raise ValueError(f"the user {username} already exists")
@@ -33,9 +54,6 @@ def create_account(username: str, password: str, role: str, posts: list[str]) ->
         user.groups.add(Group.objects.get_or_create(name=OFFICER)[0])
     if role == "contributor":
         user.groups.add(Group.objects.get_or_create(name=CONTRIBUTOR)[0])
-        for code in posts:
-            matches = list(Post.objects.filter(abbrev__iexact=code))
-            if not matches:
-                raise ValueError(f"no post {code} is known")
-            PostLink.objects.bulk_create(PostLink(user=user, post=p) for p in matches)
+        linked = {post_of(code, body) for code in posts}
+        PostLink.objects.bulk_create(PostLink(user=user, post=post) for post in linked)
     return user

@@ -26,6 +26,7 @@ from watching_brief.tracker.actions.filters import (
 )
 from watching_brief.tracker.actions.log import ActionRow, action_rows
 from watching_brief.tracker.actions.models import Action
+from watching_brief.tracker.exports.cells import safe_row
 
 __all__ = ["SORTS", "filter_form", "filtered_actions", "reader_meetings", "sort_key", "sort_order"]
 
@@ -81,7 +82,7 @@ def csv_response(rows: list[ActionRow], name: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     writer = csv.writer(response)
     writer.writerow(COLUMNS)
-    writer.writerows(_cells(row) for row in rows)
+    writer.writerows(safe_row(_cells(row)) for row in rows)
     return response
 
 
@@ -93,7 +94,7 @@ def xlsx_response(rows: list[ActionRow], name: str) -> HttpResponse:
     sheet = book.create_sheet("Actions")
     sheet.append(COLUMNS)
     for row in rows:
-        cells = [WriteOnlyCell(sheet, value=value) for value in _cells(row)]
+        cells = [WriteOnlyCell(sheet, value=value) for value in safe_row(_cells(row))]
         for cell in cells:
             cell.data_type = "s"  # text, never a formula, whatever the notes say
         sheet.append(cells)

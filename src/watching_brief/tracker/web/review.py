@@ -115,7 +115,8 @@ def passage(text: str, source: Source, names: tuple[str, ...] | None = None) -> 
 
 def body_choices() -> list[tuple[str, str]]:
     """The bodies an import can be filed under (never the placeholder for unnamed ones)."""
-    bodies = Body.objects.exclude(name=DEFAULT_BODY).order_by("name")
+    # offices and boards hold meetings; a force body only holds their force posts
+    bodies = Body.objects.exclude(name=DEFAULT_BODY).exclude(kind=Body.Kind.FORCE).order_by("name")
     return [(str(body.pk), body.name) for body in bodies]
 
 

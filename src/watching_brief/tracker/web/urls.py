@@ -21,6 +21,11 @@ urlpatterns = [
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
     path("meetings/<int:pk>/source/", meetings.meeting_source, name="meeting_source"),
     path("series/<slug:slug>/pack/", meetings.meeting_pack, name="meeting_pack"),
+    path(
+        "bodies/<slug:body>/series/<slug:slug>/pack/",
+        meetings.meeting_pack,
+        name="body_meeting_pack",
+    ),
     path("actions/", actions.action_list, name="action_list"),
     path("actions/export/", actions.action_export, name="action_export"),
     path("actions/<int:pk>/", actions.action_detail, name="action_detail"),
@@ -38,7 +43,12 @@ urlpatterns += [
     path("search/", search.search, name="search"),
     path("feeds/meetings.atom", feeds.MeetingsFeed(), name="feed_meetings"),
     path("feeds/actions.atom", feeds.ActionsFeed(), name="feed_actions"),
-    path("series/<slug:slug>/meetings.ics", feeds.series_calendar, name="series_calendar"),
+    path("series/<slug:slug>/meetings.ics", feeds.old_series_calendar, name="series_calendar"),
+    path(
+        "bodies/<slug:body>/series/<slug:slug>/meetings.ics",
+        feeds.series_calendar,
+        name="body_series_calendar",
+    ),
     path("posts/<int:pk>/due.ics", feeds.post_due_calendar, name="post_due_calendar"),
 ]
 

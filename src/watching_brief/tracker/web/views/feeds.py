@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -38,10 +39,22 @@ def at_noon(day: dt.date) -> dt.datetime:
 # ----------------------------------------------------------------------------- Atom
 
 
+class TextAtomFeed(Atom1Feed):
+    """Atom whose entry summaries are ``type="text"``: a feed reader shows imported or
+    contributor markup as the characters it is, never as live HTML (Django's Atom1Feed
+    declares every summary ``type="html"``)."""
+
+    def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
+        description = item.get("description")
+        super().add_item_elements(handler, {**item, "description": None})
+        if description:
+            handler.addQuickElement("summary", description, {"type": "text"})
+
+
 class MeetingsFeed(Feed):  # type: ignore[type-arg]
     """Each published meeting's notes, newest first."""
 
-    feed_type = Atom1Feed
+    feed_type = TextAtomFeed
     title = "Watching Brief: published meeting notes"
     subtitle = "The notes of holding-to-account meetings, as they are published."
 
@@ -131,7 +144,7 @@ def closures() -> list[StatusChange]:
 class ActionsFeed(Feed):  # type: ignore[type-arg]
     """Status changes of the actions the public may see, newest first."""
 
-    feed_type = Atom1Feed
+    feed_type = TextAtomFeed
     title = "Watching Brief: action status changes"
     subtitle = "Updates that change an action's status, and closures."
 
@@ -274,10 +287,12 @@ def next_meeting_event(request: HttpRequest, latest: Meeting) -> Event | None:
 
 
 @require_GET
-def series_calendar(request: HttpRequest, slug: str) -> HttpResponse:
-    """The published meetings of a series, and the next meeting it announced."""
+def series_calendar(request: HttpRequest, body: str, slug: str) -> HttpResponse:
+    """The published meetings of one body's series, and the next meeting it announced."""
     meetings = list(
-        visible_meetings(PUBLIC).filter(series__slug=slug).order_by("date", "pk")[:1000]
+        visible_meetings(PUBLIC)
+        .filter(series__body__slug=body, series__slug=slug)
+        .order_by("date", "pk")[:1000]
     )
     if not meetings:
         raise Http404("No such series.")
@@ -285,8 +300,21 @@ def series_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     announced = next_meeting_event(request, meetings[-1])
     if announced and announced.start not in {meeting.date for meeting in meetings}:
         events.append(announced)
-    name = str(meetings[-1].series)
-    return calendar_response(name, events, f"{slug}-meetings.ics")
+    name = f"{meetings[-1].series} ({meetings[-1].series.body})"
+    return calendar_response(name, events, f"{body}-{slug}-meetings.ics")
+
+
+@require_GET
+def old_series_calendar(request: HttpRequest, slug: str) -> HttpResponse:
+    """/series/<slug>/meetings.ics from before series carried their body: moved to the
+    body's calendar when one body has such a series; never two bodies' meetings in one."""
+    bodies = set(
+        visible_meetings(PUBLIC).filter(series__slug=slug).values_list("series__body__slug")
+    )
+    if len(bodies) != 1:
+        raise Http404("No such series, or several bodies have one: name the body.")
+    [(body,)] = bodies
+    return redirect("web:body_series_calendar", body=body, slug=slug, permanent=True)
 
 
 def due_event(request: HttpRequest, action: Action, due: dt.date, label: str) -> Event:

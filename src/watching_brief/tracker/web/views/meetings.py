@@ -115,8 +115,10 @@ def _offset(request: HttpRequest, name: str, length: int) -> int | None:
 
 
 @require_GET
-def meeting_pack(request: HttpRequest, slug: str) -> HttpResponse:
-    series = pack_series(request.user, slug, request.GET.get("body", "").strip())
+def meeting_pack(request: HttpRequest, slug: str, body: str = "") -> HttpResponse:
+    """The next meeting's pack of a body's series (/bodies/<body>/series/<slug>/pack/);
+    the old /series/<slug>/pack/ shows one pack per body that has a series of that slug."""
+    series = pack_series(request.user, slug, body or request.GET.get("body", "").strip())
     if not series:
         raise Http404("No such series.")
     today = dt.date.today()

@@ -10,7 +10,7 @@ from typing import Any, cast
 
 from django import forms
 from django.core.paginator import Page, Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
@@ -95,10 +95,33 @@ class HitPages:
         return self.fetch(start, (window.stop or start + PER_PAGE) - start)
 
 
-def series_choices(user: Any) -> list[tuple[str, str]]:
-    """Series of meetings the visitor may see, by slug."""
-    rows = visible_meetings(user).values_list("series__slug", "series__name").distinct()
-    return sorted(set(rows), key=lambda row: row[1].casefold())
+def series_choices(user: Any, asked: str = "") -> list[tuple[str, str]]:
+    """Series of meetings the visitor may see, one per body (by id, named with the body:
+    two bodies' series of one name are never merged). A slug from an old link is offered
+    too, as "all bodies", when several bodies have a series of that slug."""
+    rows = visible_meetings(user).values_list(
+        "series_id", "series__name", "series__body__name", "series__slug"
+    )
+    rows = rows.distinct()
+    choices = {(str(pk), f"{name} ({body})") for pk, name, body, _ in rows}
+    if asked and not asked.isdigit() and sum(slug == asked for *_, slug in set(rows)) > 1:
+        choices.add((asked, f"{asked} (all bodies)"))
+    return sorted(choices, key=lambda row: row[1].casefold())
+
+
+def _one_series(user: Any, params: QueryDict) -> QueryDict:
+    """An old link's series slug as its series' id when only one body has such a series."""
+    slug = params.get("series", "")
+    if not slug or slug.isdigit():
+        return params
+    found = set(
+        visible_meetings(user).filter(series__slug=slug).values_list("series_id", flat=True)
+    )
+    if len(found) != 1:
+        return params
+    params = params.copy()
+    params["series"] = str(found.pop())
+    return params
 
 
 def filters_from(data: dict[str, Any]) -> dict[str, Any]:
@@ -154,7 +177,8 @@ def run_search(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
 
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET or None, series_choices(request.user))
+    params = _one_series(request.user, request.GET)
+    form = SearchForm(params or None, series_choices(request.user, params.get("series", "")))
     context: dict[str, Any] = {"form": form, "searched": False, "errors": []}
     if form.is_bound and not form.is_valid():
         context["errors"] = error_list(form)
