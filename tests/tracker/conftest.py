@@ -27,3 +27,13 @@ def notes_copy(tmp_path: Path) -> Path:
     target = tmp_path / source.name
     target.write_bytes(source.read_bytes())
     return target
+
+
+@pytest.fixture(autouse=True)
+def _empty_response_cache() -> None:
+    """Each test starts with no cached responses (a rolled-back test leaves no write behind
+    to change the generation, so a page it cached would otherwise outlive its rows)."""
+    from django.core.cache import caches
+    from django.conf import settings
+
+    caches[settings.BRIEF_CACHE_ALIAS].clear()
