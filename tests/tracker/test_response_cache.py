@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.core.cache import caches
-from django.test import Client, RequestFactory
 from django.http import HttpResponse
+from django.test import Client, RequestFactory
 
 from tests.conftest import EXAMPLES
 from watching_brief.tracker.actions.models import Action

@@ -50,7 +50,12 @@ def action_queryset(
     """Actions filtered as the log's options say, oldest meeting first."""
     today = today or dt.date.today()
     actions = Action.objects.select_related(
-        "meeting", "meeting__series", "item", "owner_post", "owner_holder", "closed_at_meeting"
+        "meeting",
+        "meeting__series",
+        "item",
+        "owner_post",
+        "owner_holder",
+        "closed_at_meeting__series",
     ).only(*LOG_FIELDS)
     if public:
         actions = actions.filter(restricted=False, meeting__status=Meeting.Status.PUBLISHED)
@@ -69,7 +74,7 @@ LOG_FIELDS = (
     "reference", "text", "owner_text", "due", "due_text", "status", "position", "restricted",
     "meeting__date", "meeting__status", "meeting__series__name", "meeting__series__slug",
     "item__number", "item__restricted", "owner_post__abbrev", "owner_post__title",
-    "owner_holder__name", "closed_at_meeting__date", "closed_at_meeting__series",
+    "owner_holder__name", "closed_at_meeting__date", "closed_at_meeting__series__name",
 )  # fmt: skip
 
 
@@ -157,7 +162,7 @@ def next_agenda(series: Series, today: dt.date | None = None) -> Agenda:
     latest = series.meetings.order_by("-date").first()
     date = latest.next_meeting_date if latest else None
     actions = action_queryset(open_only=True, series=series.slug, today=today)
-    revisits = Revisit.objects.filter(series=series, done=False)
+    revisits = Revisit.objects.filter(series=series, done=False).select_related("meeting")
     if date is not None:
         revisits = revisits.filter(due__lte=date)
     return Agenda(series, date, action_rows(actions, today), list(revisits.order_by("due")))

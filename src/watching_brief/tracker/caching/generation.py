@@ -29,6 +29,7 @@ data folder, which every process on the machine reads, so a change made by one
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import secrets
@@ -125,10 +126,9 @@ def bump() -> None:
     """Change the generation: every response cached so far is never served again."""
     token = _new_token()
     if _shared():
-        try:
+        # Cache server down: nothing can be served from it either.
+        with contextlib.suppress(Exception):
             caches[settings.BRIEF_CACHE_ALIAS].set(GENERATION_KEY, token, timeout=None)
-        except Exception:  # noqa: BLE001 - cache server down: nothing can be served from it
-            pass
         return
     path = _file()
     scratch = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
@@ -157,7 +157,7 @@ def changed(using: str = "default") -> None:
     if not connection.in_atomic_block:
         bump()
         return
-    connection.brief_uncommitted_writes = True  # type: ignore[attr-defined]
+    connection.brief_uncommitted_writes = True
     if any(func is bump for _sids, func, _robust in connection.run_on_commit):
         return  # already bumped in this transaction; the commit will bump again
     bump()

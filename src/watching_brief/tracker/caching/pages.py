@@ -149,7 +149,11 @@ def _rate_limited(request: HttpRequest) -> HttpResponse | None:
 
 def _mark_public(response: HttpResponseBase, token: str | None) -> None:
     patch_vary_headers(response, ("Cookie", "Authorization"))
-    if token is not None and response.status_code == 200 and not response.has_header("Last-Modified"):
+    if (
+        token is not None
+        and response.status_code == 200
+        and not response.has_header("Last-Modified")
+    ):
         response["Last-Modified"] = http_date(last_modified(token))
     if not response.has_header("Cache-Control"):
         patch_cache_control(response, no_cache=True)
@@ -190,8 +194,7 @@ class AnonymousCacheMiddleware:
                 response[HEADER] = "hit"
                 return response
         response = self.get_response(request)
-        if key is not None and storable(request, response):
-            assert isinstance(response, HttpResponse)
+        if key is not None and isinstance(response, HttpResponse) and storable(request, response):
             _mark_public(response, token)
             if not response.has_header("ETag"):
                 set_response_etag(response)

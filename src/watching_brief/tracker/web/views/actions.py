@@ -70,7 +70,12 @@ def action_export(request: HttpRequest) -> HttpResponse:
 
 def _visible_action(request: HttpRequest, pk: int) -> Action:
     actions = visible_actions(request.user).select_related(
-        "meeting", "meeting__series", "item", "owner_post", "owner_holder", "closed_at_meeting"
+        "meeting",
+        "meeting__series",
+        "item",
+        "owner_post",
+        "owner_holder",
+        "closed_at_meeting__series",
     )
     return get_object_or_404(actions, pk=pk)
 
@@ -80,7 +85,7 @@ def _detail(request: HttpRequest, action: Action, **forms: Any) -> HttpResponse:
     user = request.user
     post = action.owner_post
     meetings = visible_meetings(user)
-    updates = action.updates.select_related("author", "meeting").filter(
+    updates = action.updates.select_related("author", "meeting__series").filter(
         Q(meeting__isnull=True) | Q(meeting__in=meetings)
     )
     closed_at = action.closed_at_meeting

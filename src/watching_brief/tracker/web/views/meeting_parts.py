@@ -103,7 +103,9 @@ def item_blocks(
     officer = is_officer(user)
     shown = {item.pk: item for item in visible_items(user).filter(meeting=meeting)}
     others = meeting.items.exclude(pk__in=list(shown)).only("pk", "number", "position")
-    actions = list(visible_actions(user).filter(meeting=meeting).select_related("owner_post"))
+    actions = list(
+        visible_actions(user).filter(meeting=meeting).select_related("owner_post", "owner_holder")
+    )
     hidden_actions = [] if officer else list(meeting.actions.filter(restricted=True))
     blocks = [ItemBlock(item, restricted=item.restricted) for item in shown.values()]
     blocks += [ItemBlock(item, restricted=True, hidden=True) for item in others]
@@ -167,6 +169,7 @@ def _record_span(record: dict[str, Any], kind: str, position: int) -> str:
 def unattached(user: Any, meeting: Meeting) -> dict[str, list[Any]]:
     """Actions and decisions recorded under no item."""
     actions = visible_actions(user).filter(meeting=meeting, item__isnull=True)
+    actions = actions.select_related("owner_post", "owner_holder")
     return {
         "actions": [
             {"action": a, "tag": status_tag(a), "restricted": a.restricted} for a in actions
@@ -205,13 +208,16 @@ def series_pack(user: Any, series: Series, today: dt.date) -> Pack:
         for row in agenda.actions
         if row.reference in owners
     ]
+    revisits = agenda.revisits
+    booked = set(
+        meetings.filter(pk__in={r.meeting_id for r in revisits}).values_list("pk", flat=True)
+    )
+    wanted = {r.action_id for r in revisits if r.action_id is not None}
+    seen = set(visible_actions(user).filter(pk__in=wanted).values_list("pk", flat=True))
     agenda.revisits = [
         revisit
-        for revisit in agenda.revisits
-        if meetings.filter(pk=revisit.meeting_id).exists()
-        and (
-            revisit.action_id is None or visible_actions(user).filter(pk=revisit.action_id).exists()
-        )
+        for revisit in revisits
+        if revisit.meeting_id in booked and (revisit.action_id is None or revisit.action_id in seen)
     ]
     return Pack(agenda, _arising(agenda, today), _by_owner(agenda.actions))
 
