@@ -108,6 +108,10 @@ DATABASES = {"default": _database()}
 # The cache of anonymous responses (tracker/caching/): Redis when BRIEF_CACHE_URL (or
 # REDIS_URL) names one, shared by every process; else local memory in each process, with
 # the generation that invalidates it in a file of the data folder. "off" turns it off.
+# API rate limit per client address and per token (requests per window of seconds).
+BRIEF_API_RATE_LIMIT = int(os.environ.get("BRIEF_API_RATE_LIMIT") or 120)
+BRIEF_API_RATE_WINDOW = int(os.environ.get("BRIEF_API_RATE_WINDOW") or 60)
+
 BRIEF_CACHE_URL = (os.environ.get("BRIEF_CACHE_URL") or os.environ.get("REDIS_URL") or "").strip()
 BRIEF_PAGE_CACHE = BRIEF_CACHE_URL.lower() not in ("off", "none", "0")
 BRIEF_CACHE_SHARED = BRIEF_CACHE_URL.startswith(("redis://", "rediss://", "unix://"))
