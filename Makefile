@@ -34,12 +34,25 @@ browser-deps: system-deps ## install Debian's chromium for the browser tests (ro
 		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+.PHONY: office-deps
+office-deps: system-deps ## Debian packages that write and read the test PDFs: LibreOffice, OCRmyPDF with Tesseract, poppler (root, or sudo)
+	@missing=""; \
+	for pair in soffice:libreoffice-writer-nogui ocrmypdf:ocrmypdf tesseract:tesseract-ocr \
+		pdftoppm:poppler-utils; do \
+		command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; done; \
+	[ -f /usr/share/tesseract-ocr/5/tessdata/eng.traineddata ] \
+		|| [ -f /usr/share/tesseract-ocr/4.00/tessdata/eng.traineddata ] \
+		|| missing="$$missing tesseract-ocr-eng"; \
+	[ -z "$$missing" ] || { \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; }
+
 .PHONY: demo
 demo: install system-deps ## run the main job on the bundled example notes
 	@$(RUN) brief demo
 
 .PHONY: test
-test: install browser-deps lint ## run every test: lint, types, migrations, all layers (browser too) on SQLite, tracker on PostgreSQL
+test: install browser-deps office-deps lint ## run every test: lint, types, migrations, all layers (browser too) on SQLite, tracker on PostgreSQL
 	$(RUN) pytest -n auto
 	$(MAKE) --no-print-directory test-postgres
 

@@ -11,6 +11,11 @@ on one core, over the same bytes held in memory:
 - the import: ``load_bytes(data, name)``, the layout-aware reader (runs, lines, tables);
 - extraction: ``extract_bytes(data, name)``, reading and the record.
 
+The same floor and import are then timed on LibreOffice's PDFs of the same notes (the
+house-style DOCX converted with ``soffice --headless --convert-to pdf``, all files in one
+run; Debian's ``libreoffice-writer-nogui``, ``make office-deps``): another producer's
+layout (its own line breaks, fonts and boxes) under the same goal. ``--no-office`` skips it.
+
 Then builds one long PDF (≥ ``--long-pages`` pages) and measures, each in a fresh
 subprocess, the peak RSS and the tracemalloc peak of the floor and of the import on it.
 
@@ -26,6 +31,7 @@ import json
 import math
 import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -97,6 +103,35 @@ def render_corpus(notes: list[Note], folder: Path) -> list[Pdf]:
             data = path.read_bytes()
             pdfs.append(Pdf(path.name, data, page_count(data), note.layout))
             progress.advance(task)
+    return pdfs
+
+
+def office_corpus(notes: list[Note], folder: Path) -> list[Pdf]:
+    """The notes' house-style DOCX converted to PDF by LibreOffice, in one soffice run."""
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise RuntimeError("soffice is not installed (make office-deps)")
+    docx = folder / "docx"
+    docx.mkdir()
+    layouts = {}
+    with console.status(f"writing {len(notes)} DOCX"):
+        for index, note in enumerate(notes):
+            path = docx / f"note-{index:05d}-{note.layout}.docx"
+            house_style.render_docx(extract_text(note.text, path.stem), path)
+            layouts[path.stem] = note.layout
+    out = folder / "office"
+    profile = (folder / "office-profile").resolve().as_uri()
+    with console.status(f"LibreOffice: converting {len(notes)} DOCX to PDF (one run)"):
+        subprocess.run(
+            [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+             "--outdir", str(out), *sorted(map(str, docx.glob("*.docx")))],
+            check=True, capture_output=True, timeout=3600,
+        )  # fmt: skip
+    pdfs = []
+    for path in sorted(out.glob("*.pdf")):
+        data = path.read_bytes()
+        pdfs.append(Pdf(path.name, data, page_count(data), layouts[path.stem]))
     return pdfs
 
 
@@ -424,6 +459,41 @@ def report(fig: dict[str, Any], pinning: str) -> None:
     )
 
 
+def office_figures(pdfs: list[Pdf], low: Run, mid: Run) -> dict[str, Any]:
+    pages = sum(p.pages for p in pdfs)
+    return {
+        "pdfs": len(pdfs),
+        "pages": pages,
+        "mb": sum(len(p.data) for p in pdfs) / 1e6,
+        "floor": {"seconds": low.seconds, "ms_per_page": low.seconds / pages * 1e3},
+        "import": {"seconds": mid.seconds, "ms_per_page": mid.seconds / pages * 1e3},
+        "ratio_import": mid.seconds / low.seconds,
+    }
+
+
+def report_office(fig: dict[str, Any]) -> None:
+    table = Table(title="LibreOffice PDFs of the same notes")
+    for col in ("", "PDFs", "pages", "MB", "seconds", "ms/page", "× floor"):
+        table.add_column(col, justify="right" if col else "left")
+    for key in ("floor", "import"):
+        row = fig[key]
+        table.add_row(
+            key,
+            str(fig["pdfs"]),
+            f"{fig['pages']:,}",
+            f"{fig['mb']:.2f}",
+            f"{row['seconds']:.3f}",
+            f"{row['ms_per_page']:.2f}",
+            f"×{row['seconds'] / fig['floor']['seconds']:.1f}",
+        )
+    console.print(table)
+    ok = fig["ratio_import"] <= GOAL_RATIO
+    console.print(
+        f"goal (LibreOffice PDFs): layout-aware import within {GOAL_RATIO}× of the floor — "
+        f"×{fig['ratio_import']:.1f} → {_verdict(ok)}"
+    )
+
+
 def report_memory(long: dict[str, Any]) -> None:
     mem = long["memory"]
     table = Table(title=f"Memory: one PDF of {long['pages']} pages, {long['mb']:.2f} MB")
@@ -457,6 +527,12 @@ def main(argv: list[str] | None = None) -> None:
         "--long-pages", type=int, default=500, help="pages of the long PDF (0: skip memory)"
     )
     parser.add_argument("--json", type=Path, help="write the figures to this file")
+    parser.add_argument(
+        "--no-office",
+        dest="office",
+        action="store_false",
+        help="skip the LibreOffice PDFs (they need soffice: make office-deps)",
+    )
     parser.add_argument("--child", nargs=2, metavar=("MODE", "PATH"), help=argparse.SUPPRESS)
     parser.add_argument("--traced", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -480,6 +556,15 @@ def main(argv: list[str] | None = None) -> None:
             "long_pages": args.long_pages,
         }
         report(fig, pinning)
+        if args.office:
+            office = office_corpus(notes, folder)
+            office_low = best_of("floor (LibreOffice PDFs)", office, lambda p: plain_text(p.data))
+            office_mid = best_of(
+                "import (LibreOffice PDFs)", office, lambda p: layout_import(p.data, p.name)
+            )
+            fig["office"] = office_figures(office, office_low, office_mid)
+            fig["goals"]["office_import_ratio"] = fig["office"]["ratio_import"] <= GOAL_RATIO
+            report_office(fig["office"])
         if args.long_pages > 0:
             path = folder / "long.pdf"
             long = long_pdf(path, args.long_pages, fig["pages"] / fig["pdfs"], args.size, args.seed)

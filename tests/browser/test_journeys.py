@@ -46,6 +46,10 @@ def test_officer_imports_a_pdf_corrects_an_owner_and_sees_the_action_in_the_log(
     owner = page.locator("#id_actions-0-owner")
     assert owner.input_value() == "PCC"
     owner.fill("DCC")
+    # the notes name no body: the officer names it, and chooses to publish at once
+    page.get_by_label("Body", exact=True).select_option(label="A body not listed")
+    page.get_by_label("Name of the new body").fill("West Mercia OPCC")
+    page.get_by_label("Published: anyone can read it at once").check()
     page.get_by_role("button", name="Confirm and store").click()
     # then the meeting is stored and the corrected owner is in the action log
     page.wait_for_url("**/meetings/*/")
@@ -55,6 +59,38 @@ def test_officer_imports_a_pdf_corrects_an_owner_and_sees_the_action_in_the_log(
     assert row.count() == 1
     assert "DCC" in row.inner_text()
     check_page(page, "action-log-after-import")
+
+
+def test_officer_must_name_the_body_and_settle_a_weekday_doubt_before_storing(
+    page: Any, site: str
+) -> None:
+    from watching_brief.tracker.meetings.models import Meeting
+
+    # given notes whose date line says Tuesday for a Thursday, and that name no body
+    account("officer4", "officer")
+    login(page, site, "officer4", PASSWORD)
+    page.goto(f"{site}/import/")
+    page.get_by_label("Upload the meeting notes").set_input_files(
+        str(SEEDS / "monthly-assurance-2020-09.txt")
+    )
+    page.get_by_role("button", name="Read the notes").click()
+    page.wait_for_url("**/import/*/")
+    before = Meeting.objects.count()
+    # when the officer confirms at once, the page refuses with an error summary
+    page.get_by_role("button", name="Confirm and store").click()
+    summary = page.locator(".govuk-error-summary")
+    assert "Choose the body whose meeting this is" in summary.inner_text()
+    assert "Confirm that the date of the meeting is right, or correct it" in summary.inner_text()
+    check_page(page, "import-review-errors")
+    assert Meeting.objects.count() == before
+    # then, with the body named and the date corrected to the Tuesday, it is stored as a draft
+    page.get_by_label("Body", exact=True).select_option(label="A body not listed")
+    page.get_by_label("Name of the new body").fill("West Mercia OPCC")
+    page.locator("#id_date_0").fill("22")
+    page.get_by_role("button", name="Confirm and store").click()
+    page.wait_for_url("**/meetings/*/")
+    stored = Meeting.objects.order_by("-pk").first()
+    assert stored is not None and str(stored.date) == "2020-09-22" and stored.status == "draft"
 
 
 def test_force_contributor_adds_an_update_and_an_officer_closes_the_action(

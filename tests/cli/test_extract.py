@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import SEEDS
+from tests.conftest import FIXTURES, SEEDS
 from watching_brief.cli import app
 
 runner = CliRunner()
 SEED = SEEDS / "monthly-assurance-2021-04.txt"
+TRUNCATED = FIXTURES / "broken" / "truncated-libreoffice.pdf"
 INTERCHANGE_KEYS = {
     "title", "series", "body", "date", "start_time", "end_time", "venue", "chair",
     "minute_taker", "attendees", "items", "actions", "decisions", "questions",
@@ -71,3 +73,32 @@ def test_schema_is_the_json_schema_of_the_record() -> None:
     assert schema["title"] == "Minutes"
     assert "actions" in schema["properties"]
     assert "from" in schema["$defs"]["CarriedForward"]["properties"]
+
+
+def test_a_truncated_pdf_from_libreoffice_is_one_line(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", str(TRUNCATED), "--format", "json"])
+    assert result.exit_code == 1 and result.stdout == ""
+    line = result.stderr.replace("\n", "")
+    assert line.startswith(f"error: {TRUNCATED}: the PDF is truncated")
+    assert "Traceback" not in result.output
+
+
+def test_an_internal_error_is_one_line_naming_the_file_and_the_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug deep in the PDF reader")
+
+    monkeypatch.setattr("watching_brief.extraction.sources.read_pdf", broken)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("BRIEF_DATA_DIR", str(tmp_path / "data"))
+    notes = tmp_path / "notes.pdf"
+    notes.write_bytes(TRUNCATED.read_bytes() + b"\n%%EOF\n")  # past the core's own checks
+    result = runner.invoke(app, ["extract", str(notes), "--format", "json"])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "Traceback" not in result.output and "RuntimeError" not in result.output
+    (log,) = (tmp_path / "data" / "logs").glob("extract-*.log")
+    expected = f"error: {notes} could not be read: internal error, details in data/logs/{log.name}"
+    assert result.stderr.replace("\n", "") == expected
+    assert "RuntimeError: a bug deep in the PDF reader" in log.read_text()
+    assert "Traceback (most recent call last)" in log.read_text()

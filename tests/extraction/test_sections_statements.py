@@ -65,7 +65,7 @@ def test_decisions_from_labels_and_resolutions() -> None:
     decisions = [d.text for d in extract_text(text).decisions]
     assert decisions == [
         "The board approved the revised budget.",
-        "RESOLVED that the report be noted.",
+        "that the report be noted.",
     ]
 
 

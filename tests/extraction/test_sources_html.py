@@ -62,3 +62,24 @@ def test_html_in_cp1252_is_decoded() -> None:
     page = PAGE.replace("Fleet review</h2>", "Fleet review – caf\u00e9</h2>").encode("cp1252")
     minutes = extract_bytes(page, "notes.htm")
     assert minutes.items[0].title == "Fleet review – café"
+
+
+def test_ordered_lists_keep_their_numbers() -> None:
+    page = b"""<html><body><main><h1>Board notes</h1>
+    <ol start="3"><li>Finance</li><li>Estates<ol type="a"><li>Sites</li><li>Fleet</li></ol></li>
+    <li value="7">Any other business</li></ol>
+    <ol type="I"><li>Annex</li></ol><ul><li>A point</li></ul>
+    <ol reversed><li>Two</li><li>One</li></ol></main></body></html>"""
+    lines = [line.text for line in load_bytes(page, "notes.html").lines if line.text]
+    assert lines == [
+        "Board notes",
+        "3. Finance",
+        "4. Estates",
+        "a. Sites",
+        "b. Fleet",
+        "7. Any other business",
+        "I. Annex",
+        "• A point",
+        "2. Two",
+        "1. One",
+    ]

@@ -157,3 +157,140 @@ def test_scanned_pdf_is_read_after_ocr_when_ocrmypdf_is_installed(
         load_bytes(scanned_pdf(), "scan.pdf")
     minutes = extract_bytes(scanned_pdf(), "scan.pdf", ExtractionOptions(ocr=True))
     assert [a.owner for a in minutes.actions] == ["DCC"]
+    assert minutes.warnings[0].startswith("ocr:")
+
+    import json
+
+    from typer.testing import CliRunner
+
+    from watching_brief.cli import app
+
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(scanned_pdf())
+    refused = CliRunner().invoke(app, ["extract", str(scan), "--format", "json"])
+    assert refused.exit_code == 1
+    result = CliRunner().invoke(app, ["extract", str(scan), "--ocr", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["warnings"][0].startswith("ocr:")
+    assert [action["owner"] for action in record["actions"]] == ["DCC"]
+
+
+def lines_of(data: bytes) -> list[str]:
+    return [line.text for line in load_bytes(data, "notes.pdf").lines if line.text]
+
+
+def test_an_unexpected_failure_inside_the_reader_is_an_extraction_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from watching_brief.extraction.sources import pdf as reader
+
+    def broken(*args: object) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(reader, "_page_runs", broken)
+    with pytest.raises(ExtractionError) as caught:
+        load_bytes(draw_pdf([TABLE_PAGE]), "notes.pdf")
+    assert caught.value.internal
+    assert caught.value.path == "notes.pdf"
+    assert "internal error" in str(caught.value)
+    assert isinstance(caught.value.__cause__, KeyError)
+
+
+def test_overprinted_text_is_read_once() -> None:
+    """Producers fake bold by drawing a line twice, a fraction of a point apart."""
+    page = [(60, 800, "2. APPROVAL OF MINUTES"), (60.4, 800, "2. APPROVAL OF MINUTES")]
+    page += [(60, 780, "No action was taken.")]
+    lines = lines_of(draw_pdf([page]))
+    assert lines[0] == "2. APPROVAL OF MINUTES"
+    assert lines[1] == "No action was taken."
+
+
+def test_glyphs_placed_one_by_one_make_words_again() -> None:
+    """Chromium's print places each glyph on its own; the words and phrases come back."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    page: list[tuple[float, float, str]] = []
+    for y, text in ((800, "Present: Priya Shah"), (780, "The board met at noon.")):
+        x = 60.0
+        for char in text:
+            if char != " ":
+                page.append((x, y, char))
+            x += stringWidth(char, "Helvetica", 12)
+    assert lines_of(draw_pdf([page]))[:2] == ["Present: Priya Shah", "The board met at noon."]
+
+
+def test_a_borderless_grid_gives_a_line_per_cell() -> None:
+    page = [
+        (60, 800, "Present:"),
+        (160, 800, "Mick Ratford, Treasurer"),
+        (330, 800, "Karen Butt, Bookings Secretary"),
+        (160, 785, "Mags Ratford, Secretary"),
+        (330, 785, "Jon Stride (Chairperson)"),
+        (60, 760, "1. Apologies for absence: none."),
+    ]
+    assert lines_of(draw_pdf([page])) == [
+        "Present:",
+        "Mick Ratford, Treasurer",
+        "Karen Butt, Bookings Secretary",
+        "Mags Ratford, Secretary",
+        "Jon Stride (Chairperson)",
+        "1. Apologies for absence: none.",
+    ]
+
+
+def test_a_list_number_set_apart_by_a_tab_stays_with_its_heading() -> None:
+    page = [(60, 800, "2."), (110, 800, "APPROVAL OF MINUTES"), (60, 780, "None.")]
+    assert lines_of(draw_pdf([page]))[0] == "2. APPROVAL OF MINUTES"
+
+
+def test_a_label_value_wrapped_onto_the_next_line_is_one_field() -> None:
+    first = "Council Chamber, Eastbrook Guildhall, Market Street,"
+    page = [
+        (60, 800, "Venue:"),
+        (160, 800, first),
+        (160, 786, "Eastbrook"),
+        (60, 760, "Chair:"),
+        (160, 760, "Priya Shah"),
+    ]
+    lines = lines_of(draw_pdf([page]))
+    assert lines[:2] == [f"Venue: {first} Eastbrook", "Chair: Priya Shah"]
+
+
+def test_an_item_number_wrapped_in_its_narrow_column_is_joined() -> None:
+    page = [
+        (60, 800, "No."),
+        (112, 800, "Item"),
+        (460, 800, "Action owner"),
+        (60, 785, "04/26/0"),
+        (112, 785, "Road safety"),
+        (60, 772, "1"),
+        (112, 772, "The board heard the report."),
+    ]
+    lines = load_bytes(draw_pdf([page]), "notes.pdf").lines
+    numbers = [line.text for line in lines if line.cell and line.cell.column == 0]
+    assert numbers == ["04/26/01"]
+
+
+def test_page_numbers_and_file_paths_are_left_out() -> None:
+    def page(number: int) -> list[tuple[float, float, str]]:
+        return [
+            (60, 800, f"Text of page {number}."),
+            (60, 400, r"G:\pubworks\COMMITTEES\2005\minutes032305-final.doc"),
+            (60, 60, "Dedicated to Excellence"),
+            (500, 60, str(number)),
+            (280, 40, f"Page {number} of 2"),
+        ]
+
+    lines = lines_of(draw_pdf([page(1), page(2)]))
+    assert lines == [
+        "Text of page 1.",
+        "Dedicated to Excellence",
+        "Text of page 2.",
+        "Dedicated to Excellence",
+    ]
+
+
+def test_a_number_in_the_body_of_the_page_is_kept() -> None:
+    page = [(60, 800, "Members present:"), (60, 500, "12"), (60, 480, "Text.")]
+    assert "12" in lines_of(draw_pdf([page]))

@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.conftest import EXAMPLES
+from watching_brief.tracker.access.flags import sync_meeting
 from watching_brief.tracker.actions.models import Action
 from watching_brief.tracker.api.auth import create_token
 from watching_brief.tracker.ingest.services import ingest_paths
@@ -53,6 +54,7 @@ def hidden(examples: None) -> dict[str, Any]:
         title=f"{ITEM_MARKER} {item.title}", text=f"{item.text} {ITEM_MARKER}", restricted=True
     )
     item.actions.update(text=f"{ITEM_MARKER} action")
+    sync_meeting(item.meeting_id)  # a queryset update bypasses the access module's signals
     action = Action.objects.exclude(meeting=draft).exclude(item=item).order_by("-pk").first()
     assert action is not None
     marked = f"{ACTION_MARKER} {action.text}"

@@ -79,7 +79,8 @@ def test_contributor_updates_an_action_of_their_post(client: Client, tokens: dic
     response = post(client, f"/api/actions/{action.pk}/updates", data, tokens["contributor"])
     assert response.status_code == 201, response.content
     body = response.json()
-    assert body["author"] == "force-dcc" and body["status"] == "done"
+    # signed with the post, never the account name (only officers see account names)
+    assert body["author"] == "DCC" and body["status"] == "done"
     assert Action.objects.get(pk=action.pk).status == "done"
     assert ApiToken.objects.get(key_hash=hash_key(tokens["contributor"])).last_used is not None
     detail = client.get(f"/api/actions/{action.pk}").json()
@@ -102,11 +103,28 @@ def test_contributor_may_not_update_others_nor_close(client: Client, tokens: dic
     assert Action.objects.get(pk=own.pk).status == own.status
 
 
-def test_a_hidden_action_is_not_found_for_a_contributor(client: Client, tokens: dict) -> None:
-    action = open_action(owner_post__abbrev="DCC")
-    Action.objects.filter(pk=action.pk).update(restricted=True)
+def test_a_restricted_action_of_their_post_is_open_to_its_contributor(
+    client: Client, tokens: dict
+) -> None:
+    """Finding 13: the contributor of the owner post sees and updates an action set for
+    that post in a restricted item; a contributor of another post is told nothing."""
+    action = open_action(owner_post__abbrev="DCC", item__isnull=False)
+    item = action.item
+    assert item is not None
+    item.restricted = True
+    item.save()
+    action.refresh_from_db()
+    assert action.effective_restricted and not action.restricted
     url = f"/api/actions/{action.pk}/updates"
-    assert post(client, url, {"text": "x"}, tokens["contributor"]).status_code == 404
+    other = create_token(create_account("force-acc", PASSWORD, "contributor", ["ACC"]))
+    assert post(client, url, {"text": "x"}, other).status_code == 404
+    assert client.get(f"/api/actions/{action.pk}", **bearer(other)).status_code == 404
+    assert client.get(f"/api/actions/{action.pk}").status_code == 404  # the public
+    seen = client.get(f"/api/actions/{action.pk}", **bearer(tokens["contributor"]))
+    assert seen.status_code == 200 and seen.json()["may_update"] is True
+    assert post(client, url, {"text": "Done"}, tokens["contributor"]).status_code == 201
+    meeting = client.get(f"/api/meetings/{action.meeting_id}", **bearer(tokens["contributor"]))
+    assert item.title not in meeting.content.decode()  # nothing else restricted
 
 
 def test_officer_closes_an_action(client: Client, tokens: dict) -> None:

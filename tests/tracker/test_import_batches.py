@@ -263,7 +263,11 @@ def test_a_job_that_raised_is_shown_failed_with_its_error(
     soup = page(officer_client, response["Location"])  # the page settles them
     assert statuses(soup) == {FIRST.name: "failed", "b.txt": "unchanged"}
     first.refresh_from_db()
-    assert "RuntimeError: the database went away" in first.reason
+    # Office staff get a plain reason; the exception's text goes to the log it names.
+    assert first.reason.startswith(f"{FIRST.name} could not be imported: internal error")
+    assert "RuntimeError" not in soup.get_text() and "went away" not in soup.get_text()
+    (log,) = (settings.BRIEF_DATA_DIR / "logs").glob("import-*.log")
+    assert log.name in first.reason and "the database went away" in log.read_text()
     assert "Earlier meeting" in soup.select_one("#batch-files").get_text()
     assert soup.select_one('meta[http-equiv="refresh"]') is None
 
@@ -315,3 +319,50 @@ def test_a_worker_process_runs_the_batch(client: Client, settings: Any, data_dir
     soup = page(client, response["Location"])
     assert statuses(soup) == {FIRST.name: "stored", "bad.txt": "failed"}
     assert soup.select_one('meta[http-equiv="refresh"]') is None
+
+
+def test_an_error_in_the_reader_fails_that_file_only_with_a_plain_reason(
+    officer_client: Client, monkeypatch: Any, data_dir: Path
+) -> None:
+    from watching_brief.extraction import extract_bytes
+
+    def sometimes_broken(data: bytes, name: str, *args: Any) -> Any:
+        if name.endswith("broken-notes.txt"):
+            raise KeyError("page_label")  # a bug in the reader, not a bad file
+        return extract_bytes(data, name, *args)
+
+    monkeypatch.setattr("watching_brief.tracker.ingest.services.extract_bytes", sometimes_broken)
+    response = upload(
+        officer_client,
+        ("broken-notes.txt", FIRST.read_bytes()),
+        (SECOND.name, SECOND.read_bytes()),
+    )
+    soup = page(officer_client, response["Location"])
+    assert statuses(soup) == {"broken-notes.txt": "failed", SECOND.name: "stored"}
+    reason = soup.select_one("#failed-files + ul li").get_text(" ", strip=True)
+    assert "broken-notes.txt could not be read: internal error, details in" in reason
+    assert "KeyError" not in soup.get_text() and "page_label" not in soup.get_text()
+    assert "uploads" not in reason  # the file's name, not where the server keeps it
+    (log,) = (data_dir / "logs").glob("*.log")
+    assert log.name in reason and "KeyError: 'page_label'" in log.read_text()
+    assert Meeting.objects.count() == 1
+
+
+def test_files_that_cannot_be_written_are_a_govuk_page_not_a_bare_500(
+    officer_client: Client, monkeypatch: Any, data_dir: Path
+) -> None:
+    def full(self: Path, data: bytes) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    response = upload(officer_client, (FIRST.name, FIRST.read_bytes()))
+    assert response.status_code == 500
+    monkeypatch.undo()
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.h1.get_text(strip=True) == "Sorry, there is a problem with the service"
+    line = soup.select_one("#problem").get_text()
+    assert line.startswith("The files could not be queued: internal error, details in")
+    assert "OSError" not in soup.get_text()
+    assert soup.select_one("#back-link")["href"] == reverse("web:import_upload")
+    (log,) = (data_dir / "logs").glob("import-*.log")
+    assert "No space left on device" in log.read_text()

@@ -18,22 +18,44 @@ from watching_brief.tracker.actions.models import Action
 from watching_brief.tracker.exports import write_bundle
 from watching_brief.tracker.ingest.services import ingest_paths
 from watching_brief.tracker.meetings import publication
-from watching_brief.tracker.meetings.models import Item, Meeting
+from watching_brief.tracker.meetings.models import Decision, Item, Meeting
 from watching_brief.tracker.people.models import Post
 from watching_brief.tracker.web.accounts import create_account
 
 ITEM, ACTION, DRAFT = "Zqxitemmarker", "Zqxactionmarker", "Zqxdraftmarker"
-MARKERS = (ITEM, ACTION, DRAFT)
+SUB, UNDER = "Zqxsubitemmarker", "Zqxundermarker"  # a sub-item of a restricted item, its action
+LATER = "Zqxlatermarker"  # a decision published, then hidden by restricting the item above
+ARISING = "Zqxarisingmarker"  # a restricted action quoted as a later meeting's matter arising
+MARKERS = (ITEM, ACTION, DRAFT, SUB, UNDER, LATER, ARISING)
 SKIP = re.compile(r"^/(?:admin|accounts/logout|import)|\.(?:css|js|png|ico|woff2?)$")
-LIMIT = 600
+LIMIT = 700
+OWNER = "ACC"  # owns the restricted actions marked ACTION and UNDER
+OTHER = "CC"  # owns none of the marked actions
+
+
+def mark_item_text(item: Item, old: str, new: str) -> None:
+    """``old`` replaced by ``new`` in the item's text, as notes quoting it would read."""
+    assert old in item.text, (item, old)
+    item.text = item.text.replace(old, new)
+    item.save()
 
 
 @pytest.fixture
 def hidden(transactional_db: None) -> None:
-    """The examples, with one marker in a restricted item, one in a restricted action
-    (of the DCC post), and one all through a meeting put back in draft."""
+    """The examples, with a marker in each kind of thing the public may not see:
+
+    * ITEM: an item restricted on its own after its words were published;
+    * SUB, UNDER, LATER: sub-item 2.2 (its text, and its action's sentence in it) and a
+      decision under 2.3, published, then hidden by restricting item 2 above them;
+    * ACTION: an action restricted on its own in a public item, its sentence in the
+      item's text too (search must not quote it);
+    * ARISING: an action quoted as a later meeting's matter arising (in that meeting's
+      published version too), then restricted on its own;
+    * DRAFT: all through a meeting put back in draft.
+    """
     ingest_paths([EXAMPLES])
-    item = Item.objects.filter(meeting__date="2026-02-24").order_by("position")[2]
+    february = Meeting.objects.get(date="2026-02-24")
+    item = february.items.order_by("position")[2]
     # the item's words were public in an earlier published version, restricted since:
     # the version history must not show them any more
     item.title, item.text = f"{ITEM} {item.title}", f"{ITEM} {item.text}"
@@ -43,17 +65,57 @@ def hidden(transactional_db: None) -> None:
     item.save()
     assert publication.after_edit(item.meeting, None) is not None
     assert ITEM in item.meeting.versions.get(number=1).text  # stored, never to be shown
-    action = Action.objects.filter(meeting__date="2026-03-24", owner_post__abbrev="ACC").first()
-    assert action is not None
-    action.restricted, action.text = True, f"{ACTION} {action.text}"
+    _sub_items(february)
+    _arising(february)
+    action = Action.objects.filter(meeting__date="2026-03-24", owner_post__abbrev=OWNER).first()
+    assert action is not None and action.item is not None
+    marked = f"{ACTION} {action.text}"
+    mark_item_text(action.item, action.text, marked)
+    action.restricted, action.text = True, marked
     action.save()
     assert publication.after_edit(action.meeting, None) is not None
-    draft = Meeting.objects.get(date="2026-01-27")
-    draft.status, draft.title = Meeting.Status.DRAFT, f"{DRAFT} January"
+    # h6: the re-import of changed notes that must keep this own restriction goes here
+    draft = Meeting.objects.get(date="2026-02-12")
+    draft.status, draft.title = Meeting.Status.DRAFT, f"{DRAFT} {draft.title}"
     draft.save()
     for child in (*draft.items.all(), *draft.actions.all()):
         child.text = f"{DRAFT} {child.text}"
         child.save()
+
+
+def _sub_items(meeting: Meeting) -> None:
+    parent = meeting.items.get(number="2")
+    sub, other = parent.children.get(number="2.2"), parent.children.get(number="2.3")
+    under = sub.actions.get(owner_post__abbrev=OWNER)
+    sub.text = f"{SUB} {sub.text}"
+    sub.save()
+    mark_item_text(sub, under.text, f"{UNDER} {under.text}")
+    under.text = f"{UNDER} {under.text}"
+    under.save()
+    Decision.objects.create(meeting=meeting, item=other, text=f"{LATER} agreed.", position=50)
+    assert publication.after_edit(meeting, None) is not None
+    assert all(m in meeting.versions.last().text for m in (SUB, UNDER, LATER))  # type: ignore[union-attr]
+    parent.restricted = True
+    parent.save()
+    assert publication.after_edit(meeting, None) is not None
+    under.refresh_from_db()
+    assert under.effective_restricted and not under.restricted  # inherited, not copied
+
+
+def _arising(meeting: Meeting) -> None:
+    matter = meeting.carried_forward.get(action__reference="MAM-20260127-4")
+    action = matter.action
+    assert action is not None and action.item is not None and not action.item.restricted
+    assert matter.item is not None
+    mark_item_text(matter.item, matter.text, f"{ARISING} {matter.text}")
+    matter.text = f"{ARISING} {matter.text}"
+    matter.save()
+    action.text = f"{ARISING} {action.text}"
+    action.save()
+    assert publication.after_edit(meeting, None) is not None
+    assert ARISING in meeting.versions.last().text  # type: ignore[union-attr]
+    action.restricted = True
+    action.save()
 
 
 def start_urls() -> list[str]:
@@ -117,11 +179,28 @@ def test_nothing_hidden_reaches_the_public_anywhere(hidden: None, client: Client
     assert not leaks(pages)
 
 
-def test_nothing_hidden_reaches_a_force_contributor_anywhere(hidden: None, client: Client) -> None:
-    client.force_login(create_account("force7", "a-Long-pass-2026", "contributor", ["DCC"]))
+def test_nothing_hidden_reaches_a_force_contributor_of_another_post(
+    hidden: None, client: Client
+) -> None:
+    client.force_login(create_account("force7", "a-Long-pass-2026", "contributor", [OTHER]))
     pages = crawl(client)
     assert len(pages) > 100
     assert not leaks(pages)
+
+
+def test_the_owner_posts_contributor_sees_only_their_actions(hidden: None, client: Client) -> None:
+    """Finding 13: the contributor of the owner post sees the actions set for it, though
+    restricted, and nothing else restricted (not the items they sit in)."""
+    client.force_login(create_account("force8", "a-Long-pass-2026", "contributor", [OWNER]))
+    pages = crawl(client)
+    found = {leak.split(": ")[1] for leak in leaks(pages)}
+    assert found == {ACTION, UNDER}
+    # the action under a withheld item shows on its own pages and in the log, never in
+    # the record of the meeting whose item it sits under
+    places = {leak.split(": ")[0] for leak in leaks(pages) if leak.endswith(UNDER)}
+    assert places
+    for place in places:
+        assert place.startswith(("/actions/", "/api/actions", "/posts/")), place
 
 
 def test_nothing_hidden_reaches_the_public_bulk_data(hidden: None, tmp_path: Path) -> None:

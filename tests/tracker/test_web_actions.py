@@ -202,7 +202,8 @@ def test_contributor_updates_an_action_of_their_post(client: Client, contributor
     soup = BeautifulSoup(response.content, "html.parser")
     assert "has been added" in soup.select_one(".govuk-notification-banner--success").text
     cells = [td.get_text(strip=True) for td in soup.select("#update-table tbody tr")[-1]("td")]
-    assert cells[1:] == ["force-dcc", "Plan shared on 3 March", "Email of 3 March", "Done"]
+    # signed with the post, never the account name (finding 7)
+    assert cells[1:] == ["DCC", "Plan shared on 3 March", "Email of 3 March", "Done"]
     assert Action.objects.get(pk=action.pk).status == "done"
 
 

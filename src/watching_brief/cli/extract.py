@@ -35,10 +35,14 @@ def extract(
     """Read meeting notes and print the minutes record.
 
     JSON prints one object per file (a list for several). Nothing is printed for any file
-    if one cannot be read: the error names the file and the problem.
+    if one cannot be read: the error names the file and the problem. An unexpected error
+    is one line too, naming the file and the log (under the data folder) that holds its
+    traceback.
     """
+    from watching_brief.cli.errors import fail
     from watching_brief.cli.render import print_summary
     from watching_brief.extraction import ExtractionError, ExtractionOptions, extract_file
+    from watching_brief.tracker.errorlog import environment_data_dir, internal_error
 
     options = ExtractionOptions(ocr=ocr)
     err = Console(stderr=True)
@@ -47,7 +51,14 @@ def extract(
         try:
             records.append(extract_file(path, options))
         except ExtractionError as error:
-            err.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
+            if error.internal:  # the core wrapped a bug: the traceback goes to a log
+                cause = error.__cause__ or error
+                fail(internal_error(str(path), cause, folder=environment_data_dir()), err)
+            else:
+                fail(str(error), err)
+            raise typer.Exit(1) from None
+        except Exception as error:  # noqa: BLE001 - a bug in the reader is a line, not a traceback
+            fail(internal_error(str(path), error, folder=environment_data_dir()), err)
             raise typer.Exit(1) from None
     if output_format is Format.json:
         payload = [json.loads(record.model_dump_json(by_alias=True)) for record in records]

@@ -43,12 +43,30 @@ def extract_file(path: Path, options: ExtractionOptions | None = None) -> Minute
     Raises:
         ExtractionError: the file cannot be read; the message names file and problem.
     """
-    return extract_document(load(path, options))
+    return _extract(load(path, options))
 
 
 def extract_bytes(data: bytes, name: str, options: ExtractionOptions | None = None) -> Minutes:
     """Extract the minutes record from the bytes of a file."""
-    return extract_document(load_bytes(data, name, options))
+    return _extract(load_bytes(data, name, options))
+
+
+OCR_WARNING = (
+    "ocr: the text was read from page images by OCR (Tesseract): check names, numbers, "
+    "dates and owners against the scan"
+)
+
+
+def _extract(document: Document) -> Minutes:
+    """The record of a loaded document; one read by OCR says so in its warnings."""
+    minutes = extract_document(document)
+    if document.read_by_ocr:
+        fields = [name for name in ("attendees", "items", "actions", "decisions")
+                  if getattr(minutes, name)]  # fmt: skip
+        message = f"{OCR_WARNING} ({', '.join(fields) or 'every field'} read through OCR)"
+        minutes.warning_details.insert(0, ExtractionWarning(code="ocr", message=message))
+        minutes.warnings.insert(0, message)
+    return minutes
 
 
 __all__ = [

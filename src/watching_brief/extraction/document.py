@@ -83,6 +83,7 @@ class Document:
         name: The file name or label of the source, for messages.
         media_type: What the source was (text/plain, application/pdf ...).
         pages: Number of pages where the format has them.
+        read_by_ocr: The text was made by OCR from page images (a scan).
     """
 
     text: str
@@ -90,6 +91,7 @@ class Document:
     name: str = "<text>"
     media_type: str = "text/plain"
     pages: int | None = None
+    read_by_ocr: bool = False
 
     @classmethod
     def from_text(cls, text: str, name: str = "<text>", media_type: str = "text/plain") -> Document:

@@ -8,6 +8,8 @@ from watching_brief.extraction.checks import check_inferred_year, check_record, 
 from watching_brief.extraction.cleanup.columns import find_owner_lines
 from watching_brief.extraction.cleanup.layout import Layout
 from watching_brief.extraction.cleanup.page_breaks import find_page_furniture
+from watching_brief.extraction.cleanup.reflow import reflow
+from watching_brief.extraction.cleanup.web_furniture import find_web_furniture
 from watching_brief.extraction.document import Document
 from watching_brief.extraction.fields.dates import find_year, parse_date, parse_time, parse_times
 from watching_brief.extraction.fields.names import leading_name
@@ -24,19 +26,25 @@ from watching_brief.extraction.sections.statements import Context, extract_state
 
 def extract_document(document: Document) -> Minutes:
     """Extract the minutes record from a document."""
+    reflowed = reflow(document)  # h2: run-together lines broken at item markers
+    ran_together = reflowed is not document
+    document = reflowed
     layout = Layout.measure(document)
     layout.skipped |= find_page_furniture(layout)
+    layout.skipped |= find_web_furniture(layout)  # h2: web and viewer furniture
     header = find_header(layout)
+    header_lines = set(layout.consumed)  # h2: to tell the attendance's lines from the header's
     minutes = Minutes(document=document.name, media_type=document.media_type)
     warnings: list[ExtractionWarning] = []
     _fill_title(minutes, header)
-    minutes.attendees = extract_attendees(layout)
+    minutes.attendees = extract_attendees(layout, warnings)
+    layout.attendance = layout.consumed - header_lines  # h2
     _fill_header(minutes, header, warnings)
     _fill_from_attendance(minutes, document)
     _fill_closing_time(minutes, document)
     hints = find_owner_lines(layout, {a.abbrev for a in minutes.attendees if a.abbrev})
     blocks = find_items(layout)
-    bodies = [paragraphs(layout, block.body) for block in blocks]
+    bodies = [paragraphs(layout, block.body, block.starts) for block in blocks]
     minutes.items = [_item(block, body) for block, body in zip(blocks, bodies, strict=True)]
     if minutes.date is None:
         _date_from_title(minutes, header, warnings)
@@ -61,10 +69,34 @@ def extract_document(document: Document) -> Minutes:
     minutes.carried_forward = found.carried_forward
     minutes.questions = found.questions
     warnings.extend(context.warnings)
+    warnings.extend(_structure_warnings(minutes, ran_together))  # h2
     warnings.extend(check_record(minutes))
     minutes.warning_details = warnings
     minutes.warnings = [warning.message for warning in warnings]
     return minutes
+
+
+def _structure_warnings(minutes: Minutes, ran_together: bool) -> list[ExtractionWarning]:
+    """Say where the items were read from shapes rather than from numbered structure."""
+    warnings: list[ExtractionWarning] = []
+    if ran_together:
+        warnings.append(
+            ExtractionWarning(
+                code="layout",
+                message="layout: the text runs together without line breaks; it was split at "
+                "item numbers, so check the items and their text",
+            )
+        )
+    if minutes.items and all(item.number is None for item in minutes.items):
+        warnings.append(
+            ExtractionWarning(
+                code="items",
+                message=f"items: no item is numbered; {len(minutes.items)} headings were read "
+                "from the layout alone, so check them",
+                spans=[span for item in minutes.items for span in item.source.get("title", [])],
+            )
+        )
+    return warnings
 
 
 def _fill_title(minutes: Minutes, header: Header) -> None:
@@ -94,6 +126,8 @@ def _fill_header(minutes: Minutes, header: Header, warnings: list[ExtractionWarn
         _fill_date(minutes, values["date"], header, warnings)
     if "time" in values:
         _fill_times(minutes, values["time"])
+    if "opened" in values and minutes.start_time is None:  # h1: "called to order at ..."
+        _fill_times(minutes, values["opened"])
 
 
 MINUTE_NOTE = re.compile(r"\((?:minutes|minute[\s-]?taker|note[\s-]?taker|notes)\)", re.I)
@@ -161,8 +195,8 @@ def _fill_date(
         warning = check(parsed, spans)
         if warning is not None:
             warnings.append(warning)
-    if minutes.start_time is None:
-        _fill_times(minutes, passage.sub(parsed.end))
+    if minutes.start_time is None:  # h1: a time right after the date, not one further on
+        _fill_times(minutes, passage.sub(parsed.end, min(len(passage.text), parsed.end + 40)))
 
 
 def _fill_times(minutes: Minutes, passage: Passage) -> None:

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "watching_brief.tracker.people",
     "watching_brief.tracker.meetings",
     "watching_brief.tracker.actions",
+    "watching_brief.tracker.ingest",
     "watching_brief.tracker.web",
     "watching_brief.tracker.api",
     "watching_brief.tracker.search",

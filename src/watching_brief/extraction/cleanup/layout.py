@@ -37,6 +37,7 @@ class Layout:
     width: int = 80
     skipped: set[int] = field(default_factory=set)
     consumed: set[int] = field(default_factory=set)
+    attendance: set[int] = field(default_factory=set)
 
     @classmethod
     def measure(cls, document: Document) -> Layout:

@@ -31,9 +31,15 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
+_YEAR = r"(?:\s?,?\s+(?P<year>\d{4}))?"
 
 DAY_MONTH = re.compile(rf"\b{_WEEKDAY}{_DAY}(?:\s+of)?\s+{_MONTH}\b\.?{_YEAR}", re.I)
+# A meeting over two days: "Wednesday 2 – Thursday 3 October 2019" (the first day counts).
+DAY_RANGE = re.compile(
+    rf"\b{_WEEKDAY}{_DAY}\s*(?:[–—-]|to|and)\s*(?:[a-z]+\.?,?\s+)?\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"\s+{_MONTH}\b\.?{_YEAR}",
+    re.I,
+)
 MONTH_DAY = re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}\b{_YEAR}", re.I)
 NUMERIC = re.compile(
     rf"\b{_WEEKDAY}(?P<day>\d{{1,2}})[/.](?P<month>\d{{1,2}})[/.](?P<year>\d{{4}}|\d{{2}})\b", re.I
@@ -82,7 +88,7 @@ def parse_date(text: str, default_year: int | None = None) -> ParsedDate | None:
         The date with its offsets in ``text``, or None when no date is there.
     """
     found: list[ParsedDate] = []
-    for pattern in (DAY_MONTH, MONTH_DAY, NUMERIC, ISO):
+    for pattern in (DAY_RANGE, DAY_MONTH, MONTH_DAY, NUMERIC, ISO):
         for match in pattern.finditer(text):
             parsed = _from_match(match, default_year)
             if parsed is not None:
@@ -118,7 +124,10 @@ def find_year(text: str) -> int | None:
 
 
 TIME = re.compile(
-    r"\b(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)?(?![\w/])",
+    r"\b(?P<hour>[01]?\d|2[0-3])(?:\s?[:.]\s?(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?"
+    r"(?![\w/])"
+    r"|(?:(?<=@)|(?<=@\s)|\b)(?P<hour24>[01]\d|2[0-3])(?P<minute24>[0-5]\d)(?=\s*(?:hrs|hours|h)\b|"
+    r"(?<=@\d{4})|(?<=@\s\d{4}))",
     re.I,
 )
 TIME_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|until)\s*", re.I)
@@ -138,6 +147,8 @@ def parse_time(text: str) -> tuple[str, int, int] | None:
 
 
 def _time_value(match: re.Match[str]) -> str | None:
+    if match.group("hour24") is not None:
+        return f"{match.group('hour24')}:{match.group('minute24')}"
     hour = int(match.group("hour"))
     minute_raw, ampm = match.group("minute"), match.group("ampm")
     if minute_raw is None and ampm is None:

@@ -15,18 +15,49 @@ from dataclasses import dataclass
 from watching_brief.extraction.fields.names import initials, split_tenure
 from watching_brief.extraction.record import Attendee
 
+_OWNER = r"(?P<owner>[A-Z][\w'’&/.-]*(?:\s+(?:and\s+|&\s+|/\s*)?[\w'’&/.-]+){0,6}?)"
+_TO = r"(?:(?:is|are)\s+to|to)"
+_MODAL = (
+    r"(?:will|shall|should|must|would|agreed\s+to|(?:has|have)\s+agreed\s+to|undertook\s+to|"
+    r"(?:is|are)\s+asked\s+to)"
+)
+OWNER_TO = re.compile(r"\s*(?:the\s+)?" + _OWNER + r"\s*,?\s+" + _TO + r"\s+(?P<verb>\w+)", re.I)
 OWNER_VERB = re.compile(
-    r"^\s*(?:the\s+)?(?P<owner>[A-Z][\w'’&/.-]*(?:\s+(?:and\s+|&\s+|/\s*)?[\w'’&/.-]+){0,6}?)"
-    r"\s*,?\s+(?:(?:is|are)\s+to|to|will|shall|should|must|would|agreed\s+to|"
-    r"(?:has|have)\s+agreed\s+to|undertook\s+to|(?:is|are)\s+asked\s+to)\s+(?P<verb>\w+)",
+    r"^\s*(?:the\s+)?" + _OWNER + r"\s*,?\s+(?:" + _TO + "|" + _MODAL + r")\s+(?P<verb>\w+)", re.I
+)
+AGREED_THAT = re.compile(
+    r"\b(?:agreed|requested|asked|decided)\s+that\s+(?:the\s+)?"
+    + _OWNER
+    + r"\s+(?:would|will|should|to|must|is\s+to)\s+\w+",
+    re.I,
+)
+POST_SUBJECT = re.compile(
+    r"^\s*(?:the\s+)?(?P<owner>(?:[A-Z][\w'’-]*\s+){0,2}(?:officers?|clerk|secretary|treasurer|"
+    r"director|manager|lead|team|chair(?:man|person)?))\s+\w+ed\b",
     re.I,
 )
 TRAILING_OWNER = re.compile(
     r"\(\s*(?:owner|lead|action)?\s*:?\s*(?P<owner>[A-Z][A-Za-z/&]{1,9}(?:\s*(?:/|and|&|,)\s*"
     r"[A-Z][A-Za-z/&]{1,9})*)\s*\)\s*\.?\s*$"
 )
+SENTENCE_START = re.compile(r"[.;!?]\s+(?=[A-Z])")
 SPLIT = re.compile(r"\s*(?:,|\band\b|&|(?<!\b[TA])/)\s*", re.I)
 NOT_OWNERS = re.compile(r"^(?:it|this|that|there|which|who|they|we|he|she|action)$", re.I)
+NOT_OWNER_WORDS = re.compile(
+    r"\b(?:was|were|is|are|that|agreed|would|will|it|has|have|had|been|be|should|not)\b", re.I
+)
+POST_WORD = re.compile(
+    r"\b(?:officers?|clerk|chair(?:man|person)?|secretary|treasurer|director|chief|head|lead|"
+    r"manager|team|office|unit|commissioner|constable|superintendent|inspector|board|panel|"
+    r"committee|force|service|staff|members?|group|department|council|authority|"
+    r"executive|deputy|controller|adviser|advisor|analyst|coordinator)\b",
+    re.I,
+)
+SUBJECT_NOUNS = re.compile(
+    r"^(?:work|progress|discussion|updates?|consideration|further|more|data|information|"
+    r"reports?|plans?|funding|everyone|all|each|both|nobody|someone)$",
+    re.I,
+)
 ROLE_MATCH = 0.85
 
 
@@ -39,17 +70,57 @@ class OwnerPhrase:
     end: int
 
 
-def find_owner_phrase(text: str) -> OwnerPhrase | None:
-    """The owner written at the start ("DCC to ...") or end ("... (DCC)") of an action."""
-    match = OWNER_VERB.match(text)
-    if match and not NOT_OWNERS.match(match.group("owner")):
-        owner = match.group("owner")
-        if len(owner.split()) <= 6:
-            return OwnerPhrase(owner, match.start("owner"), match.end("owner"))
+def acceptable_owner(owner: str, known: tuple[str, ...] = (), to_form: bool = False) -> bool:
+    """Does ``owner`` read as someone who can own an action: initials or an abbreviation,
+    a post ("Chief Constable", "Staff office"), a name of two words, or a word of a known
+    attendee's name? ("Work will continue ..." names no owner.)"""
+    if NOT_OWNERS.match(owner) or NOT_OWNER_WORDS.search(owner):
+        return False
+    words = owner.replace("/", " ").split()
+    if any(sum(char.isupper() for char in word) >= 2 and len(word) <= 6 for word in words):
+        return True
+    if POST_WORD.search(owner):
+        return True
+    capitalised = [word for word in words if word[:1].isupper()]
+    if len(capitalised) >= 2 and len(capitalised) == len(
+        [word for word in words if word.lower() not in {"and", "&", "of"}]
+    ):
+        return True
+    known_words = {part.casefold() for name in known for part in name.split() if len(part) > 2}
+    if any(word.casefold() in known_words for word in words):
+        return True
+    return to_form and len(words) == 1 and words[0][:1].isupper() and not SUBJECT_NOUNS.match(owner)
+
+
+def find_owner_phrase(
+    text: str, strict: bool = False, known: tuple[str, ...] = ()
+) -> OwnerPhrase | None:
+    """The owner of an action: "DCC to ...", then "... . Sarah to ..." in a later sentence,
+    "agreed that the Chief Constable would ...", "The CC will ...", "... (DCC)", and a post
+    as the subject ("Officers noted ..."). ``strict`` takes only the first form."""
+
+    def phrase(match: re.Match[str] | None, to_form: bool = False) -> OwnerPhrase | None:
+        if match is None or len(match.group("owner").split()) > 6:
+            return None
+        if not acceptable_owner(match.group("owner"), known, to_form):
+            return None
+        return OwnerPhrase(match.group("owner"), match.start("owner"), match.end("owner"))
+
+    found = phrase(OWNER_TO.match(text), to_form=True)
+    if found is not None or strict:
+        return found
+    for start in SENTENCE_START.finditer(text):
+        found = phrase(OWNER_TO.match(text, start.end()), to_form=True)
+        if found is not None:
+            return found
+    for match in (AGREED_THAT.search(text), OWNER_VERB.match(text)):
+        found = phrase(match)
+        if found is not None:
+            return found
     trailing = TRAILING_OWNER.search(text)
     if trailing:
         return OwnerPhrase(trailing.group("owner"), trailing.start("owner"), trailing.end("owner"))
-    return None
+    return phrase(POST_SUBJECT.match(text))
 
 
 def resolve_owner(written: str, attendees: list[Attendee]) -> tuple[list[str], list[Attendee]]:

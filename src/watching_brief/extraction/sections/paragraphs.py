@@ -14,16 +14,29 @@ from watching_brief.extraction.cleanup.layout import BULLET, Layout, is_bullet
 from watching_brief.extraction.document import Line
 from watching_brief.extraction.passage import Passage, piece_of
 
-ACTION_LABEL = re.compile(
-    r"^\s*(?:[•●▪–—-]\s*)?(?P<label>(?:new\s+|agreed\s+)?actions?(?:\s+arising)?"
-    r"(?:\s+(?:carried\s+forward\s+)?from\s+(?:the\s+)?(?P<source>[^:]{2,60}?)\s+meeting)?"
-    r"(?:\s+(?:no\.?\s*)?\d+(?:[./]\d+)*)?)\s*(?:[:\-–—.]\s*|\s*$)(?P<rest>.*)$",
+LEAD = re.compile(
+    r"\s*(?:(?:minutes|supporting\s+documents)\s*:\s*)*"
+    r"(?:\(\s*\d{1,2}\s*\)\s*|\d{1,3}\.\d{1,2}\.?\s+|\(?[a-z]\)\s+)?",
     re.I,
 )
-DECISION_LABEL = re.compile(
-    r"^\s*(?:[•●▪–—-]\s*)?(?:(?P<label>decisions?|agreed)\s*[:\-–—]\s*(?P<rest>.+)$|"
-    r"(?P<resolved>(?:it\s+was\s+)?resolved\b.*)$)",
+ACTION_LABEL = re.compile(
+    r"^(?:[•●▪–—-]\s*)?(?P<label>(?:new\s+|agreed\s+)?actions?(?:\s+arising)?"
+    r"(?:\s+(?:carried\s+forward\s+)?from\s+(?:the\s+)?(?P<source>[^:]{2,60}?)\s+meeting)?"
+    r"(?:\s+(?:point\s+)?(?:no\.?\s*)?\d+(?:[./]\d+)*)?)\s*(?:[:\-–—.]\s*|\s*$)(?P<rest>.*)$",
     re.I,
+)
+ACTION_OWNER_START = re.compile(
+    r"^(?i:actions?)\s+(?P<rest>[A-Z][A-Za-z]{0,3}(?:\s*(?:,|and|&|/)\s*[A-Z][A-Za-z]{0,3})*\s+"
+    r"(?:is\s+|are\s+)?to\s+\w.*)$"
+)
+DECISION_LABEL = re.compile(
+    r"^(?:[•●▪–—-]\s*)?(?:(?P<label>(?:decisions?|agreed)\s*(?:[:\-–—]\s*|$)|"
+    r"(?-i:AGREED)\s*(?:$|(?=that\b)))(?P<rest>.*)$|"
+    r"(?P<resolved>(?:it\s+was\s+)?(?:unanimously\s+)?resolved\b.*)$)",
+    re.I,
+)
+THAT = re.compile(
+    r"(?:resolved|unanimously|decision|decided|agreed|[\s:–—\-.,])*?\b(?=that\b)", re.I
 )
 
 
@@ -37,14 +50,19 @@ class Paragraph:
     source: str | None = None
 
 
-def paragraphs(layout: Layout, body: list[Line]) -> list[Paragraph]:
-    """Cut an item body into paragraphs and classify each."""
+def paragraphs(
+    layout: Layout, body: list[Line], starts: dict[int, int] | None = None
+) -> list[Paragraph]:
+    """Cut an item body into paragraphs and classify each.
+
+    ``starts`` gives, for a line shared with the heading, where its body part begins.
+    """
     result: list[Paragraph] = []
     members = {line.index for line in body}
     index = 0
     while index < len(body):
         line = body[index]
-        paragraph, used = _read(layout, line, members)
+        paragraph, used = _read(layout, line, members, (starts or {}).get(line.index, 0))
         result.append(paragraph)
         index += used
         while index < len(body) and body[index].index in {
@@ -54,12 +72,12 @@ def paragraphs(layout: Layout, body: list[Line]) -> list[Paragraph]:
     return result
 
 
-def _read(layout: Layout, first: Line, members: set[int]) -> tuple[Paragraph, int]:
-    kind, label_end, source = _classify(first)
-    begin = 0
-    if kind == "prose" and is_bullet(first.text):
-        match = BULLET.match(first.text)
-        begin = match.end() if match else 0
+def _read(layout: Layout, first: Line, members: set[int], offset: int = 0) -> tuple[Paragraph, int]:
+    kind, label_end, source = _classify(first, offset)
+    begin = offset
+    if kind == "prose" and is_bullet(first.text[offset:]):
+        match = BULLET.match(first.text[offset:])
+        begin = offset + (match.end() if match else 0)
     pieces = [piece_of(first, begin)]
     current = first
     while True:
@@ -68,33 +86,52 @@ def _read(layout: Layout, first: Line, members: set[int]) -> tuple[Paragraph, in
             break
         if _classify(following)[0] != "prose":
             break
-        if not (layout.continues(current, following) or _list_after_colon(current, following)):
+        labelled_only = kind != "prose" and not first.text[label_end:].strip(" :-–—.·")
+        listed = not labelled_only and _list_after_colon(current, following)
+        if not (layout.continues(current, following) or listed):
             break
         if kind == "prose" and is_bullet(following.text):
             break
         pieces.append(piece_of(following))
         current = following
     passage = Passage.of(pieces)
-    if begin:
+    if begin > offset:
         label_end = 0
-    return Paragraph(passage, kind, max(0, label_end - begin), source), 1
+    return Paragraph(passage, kind, max(0, label_end - pieces[0].begin), source), 1
 
 
 def _list_after_colon(line: Line, following: Line) -> bool:
     return line.stripped.endswith(":") and is_bullet(following.text)
 
 
-def _classify(line: Line) -> tuple[str, int, str | None]:
-    text = line.text
+def _classify(line: Line, offset: int = 0) -> tuple[str, int, str | None]:
+    """The kind of paragraph that starts on ``line`` (from ``offset``), and where its
+    text begins after the label: a decision's text begins at "That" when it has one."""
+    lead = LEAD.match(line.text, offset)
+    start = lead.end() if lead else offset
+    text = line.text[start:]
+    owner_first = ACTION_OWNER_START.match(text)
+    if owner_first is not None:
+        return "action", start + owner_first.start("rest"), None
     action = ACTION_LABEL.match(text)
     if action is not None and _real_action_label(action):
         kind = "carried" if action.group("source") else "action"
-        return kind, action.start("rest"), action.group("source")
+        return kind, start + action.start("rest"), action.group("source")
     decision = DECISION_LABEL.match(text)
     if decision is not None:
-        if decision.group("resolved"):
-            return "decision", decision.start("resolved"), None
-        return "decision", decision.start("rest"), None
+        group = "resolved" if decision.group("resolved") else "rest"
+        begin = decision.start(group)
+        that = THAT.match(text, begin)
+        if that is not None:
+            return "decision", start + that.end(), None
+        if group == "resolved":
+            label = re.match(
+                r"(?:it\s+was\s+)?(?:unanimously\s+)?resolved\s*(?:unanimously\s*)?[:\-–—.]?\s*",
+                text[begin:],
+                re.I,
+            )
+            return "decision", start + begin + (label.end() if label else 0), None
+        return "decision", start + begin, None
     return "prose", 0, None
 
 

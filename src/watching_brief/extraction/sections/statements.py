@@ -12,7 +12,7 @@ from watching_brief.extraction.fields.assurance import parse_assurance
 from watching_brief.extraction.fields.dates import parse_due
 from watching_brief.extraction.fields.owners import find_owner_phrase, resolve_owner
 from watching_brief.extraction.fields.questions import Askers, find_asker, split_sentences
-from watching_brief.extraction.passage import Passage
+from watching_brief.extraction.passage import Passage, Piece, piece_of
 from watching_brief.extraction.record import (
     Action,
     Attendee,
@@ -22,7 +22,9 @@ from watching_brief.extraction.record import (
     Question,
     Span,
 )
+from watching_brief.extraction.sections.action_tags import ActionTag, find_action_tags
 from watching_brief.extraction.sections.items import ItemBlock
+from watching_brief.extraction.sections.motions import find_motions
 from watching_brief.extraction.sections.paragraphs import Paragraph
 
 HINT_REACH = 12
@@ -62,39 +64,136 @@ def extract_statements(
     for block, block_paragraphs in blocks:
         item = block.number_text
         pending_label: Paragraph | None = None
+        block_paragraphs = _join_lists(block_paragraphs)
         for paragraph in block_paragraphs:
             if found.carried_forward and _is_update(paragraph, found.carried_forward[-1], item):
                 _attach_update(found.carried_forward[-1], paragraph)
                 found.questions.extend(extract_questions(context, item, paragraph.passage))
                 continue
             if pending_label is not None and paragraph.kind == "prose":
-                _labelled(context, found, item, pending_label, paragraph.passage)
+                body = paragraph.passage
+                if pending_label.kind == "decision":
+                    body = body.sub(_that_start(body.text))
+                _labelled(context, found, item, pending_label, body)
                 pending_label = None
                 continue
             pending_label = None
             body = paragraph.passage.sub(paragraph.label_end)
-            if paragraph.kind in {"action", "carried"} and not body.text:
+            if paragraph.kind in {"action", "carried", "decision"} and not body.text.strip(
+                " :-–—.·"
+            ):
                 pending_label = paragraph
             elif paragraph.kind != "prose":
                 _labelled(context, found, item, paragraph, body)
             elif not block.next_meeting:
                 found.questions.extend(extract_questions(context, item, paragraph.passage))
                 _rating(context, found, block, paragraph.passage)
+                lowered = paragraph.passage.text.lower()
+                tags = find_action_tags(paragraph.passage.text) if "action " in lowered else []
+                for tag in tags:
+                    found.actions.append(_tagged_action(context, item, paragraph.passage, tag))
+                for start, end in find_motions(paragraph.passage):
+                    motion = paragraph.passage.sub(start, end)
+                    decision = Decision(item=item, text=motion.text)
+                    decision.source["text"] = motion.spans()
+                    found.decisions.append(decision)
     return found
+
+
+LIST_INTRO = re.compile(r"(?:\bthat|:|:-)\s*$", re.I)
+LIST_MARK = re.compile(r"^\s*(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\(?\d{1,2}\)|[•●▪·-])\s*", re.I)
+THAT_START = re.compile(r"^[\s·•●▪:–—\-.]*(?=that\b)", re.I)
+
+
+def _that_start(text: str) -> int:
+    """Where "That ..." starts after a bullet or dash (0 when the text does not so start)."""
+    match = THAT_START.match(text)
+    return match.end() if match else 0
+
+
+def _join_lists(block_paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A decision or action ending "... that" or ":" takes the lettered list after it."""
+    result: list[Paragraph] = []
+    for paragraph in block_paragraphs:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and previous.kind in {"decision", "action"}
+            and paragraph.kind == "prose"
+            and LIST_MARK.match(paragraph.passage.pieces[0].line.text)
+            and (LIST_INTRO.search(previous.passage.text) or previous.source == "list")
+            and previous.passage.sub(previous.label_end).text
+        ):
+            previous.passage = Passage.of([*previous.passage.pieces, *_list_pieces(paragraph)])
+            previous.source = "list"
+            continue
+        result.append(paragraph)
+    return result
+
+
+def _list_pieces(paragraph: Paragraph) -> list[Piece]:
+    first = paragraph.passage.pieces[0]
+    return [piece_of(first.line), *paragraph.passage.pieces[1:]]
+
+
+SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(])")
+
+
+def _split_owners(body: Passage) -> list[Passage]:
+    """ "NA to pick up X. NM to pick up Y." is two actions: one per sentence that names its
+    own owner ("XX to ..."); a sentence without one stays with its neighbour."""
+    starts = [0]
+    for match in SENTENCE_END.finditer(body.text):
+        start = match.end()
+        while start < len(body.text) and body.text[start] == " ":
+            start += 1
+        phrase = find_owner_phrase(body.text[start:], strict=True)
+        if phrase is not None and phrase.start == 0:
+            starts.append(start)
+    if len(starts) < 2 or find_owner_phrase(body.text, strict=True) is None:
+        return [body]
+    bounds = [*starts, len(body.text)]
+    return [
+        body.sub(begin, end).strip_end(" ") for begin, end in zip(bounds, bounds[1:], strict=False)
+    ]
+
+
+def _drop_cut_tail(context: Context, body: Passage) -> Passage | None:
+    """At the very end of a text that stops mid-sentence (an excerpt, a cut page), drop
+    the unfinished last sentence, and the whole statement when nothing else is left."""
+    last = body.lines[-1] if body.lines else None
+    if last is None or context.layout.next_usable(last.index) is not None:
+        return body
+    if body.text.rstrip().endswith((".", "!", "?", ")", '"', "”", ";")):
+        return body
+    ends = list(SENTENCE_END.finditer(body.text))
+    context.warnings.append(
+        ExtractionWarning(
+            code="truncated",
+            message=f"text ends mid-sentence: '{body.text[-60:]}' was left out",
+            spans=body.spans(ends[-1].end() if ends else 0),
+        )
+    )
+    return body.sub(0, ends[-1].end()) if ends else None
 
 
 def _labelled(
     context: Context, found: Statements, item: str | None, paragraph: Paragraph, body: Passage
 ) -> None:
     if paragraph.kind == "action":
-        found.actions.append(extract_action(context, item, body))
+        kept = _drop_cut_tail(context, body)
+        for part in _split_owners(kept) if kept is not None else []:
+            found.actions.append(extract_action(context, item, part))
     elif paragraph.kind == "carried":
         carried = CarriedForward(item=item, text=body.text, **{"from": paragraph.source})
         carried.source["text"] = body.spans()
         found.carried_forward.append(carried)
     elif paragraph.kind == "decision":
-        decision = Decision(item=item, text=body.text)
-        decision.source["text"] = body.spans()
+        kept = _drop_cut_tail(context, body)
+        if kept is None:
+            return
+        decision = Decision(item=item, text=kept.text)
+        decision.source["text"] = kept.spans()
         found.decisions.append(decision)
 
 
@@ -135,7 +234,7 @@ def extract_action(context: Context, item: str | None, body: Passage) -> Action:
     """An action with its owner (from the sentence or the owner column) and due date."""
     action = Action(item=item, text=body.text)
     action.source["text"] = body.spans()
-    phrase = find_owner_phrase(body.text)
+    phrase = find_owner_phrase(body.text, known=tuple(a.name for a in context.attendees))
     hint = _nearest_hint(context, body)
     written = phrase.text if phrase else None
     if written is None and hint is not None:
@@ -147,8 +246,8 @@ def extract_action(context: Context, item: str | None, body: Passage) -> Action:
         owners, matched = resolve_owner(written, context.attendees)
         action.owner_text = written
         action.owners = owners
-        action.owner = " / ".join(owners)
         unmatched = len(matched) < len(owners)
+        action.owner = written.strip() if unmatched and len(owners) > 1 else " / ".join(owners)
         hinted = _known_hint(hint, context.attendees) if unmatched and len(owners) == 1 else None
         if hinted is not None:
             action.owners = [hinted]
@@ -175,6 +274,20 @@ def extract_action(context: Context, item: str | None, body: Passage) -> Action:
                     spans=action.source["due_text"],
                 )
             )
+    return action
+
+
+def _tagged_action(context: Context, item: str | None, passage: Passage, tag: ActionTag) -> Action:
+    """An action marked by a trailing ", action NAME" tag: the owner is the tagged name."""
+    body = passage.sub(tag.start, tag.end).strip_end(" ,;")
+    action = Action(item=item, text=body.text)
+    action.source["text"] = body.spans()
+    written = passage.text[tag.owner_start : tag.owner_end]
+    owners, _ = resolve_owner(written, context.attendees)
+    action.owner_text = written
+    action.owners = owners
+    action.owner = " / ".join(owners)
+    action.source["owner_text"] = passage.spans(tag.owner_start, tag.owner_end)
     return action
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from watching_brief.extraction.document import Document
-from watching_brief.extraction.errors import ExtractionError
+from watching_brief.extraction.errors import ExtractionError, internal_error
 from watching_brief.extraction.options import ExtractionOptions
 from watching_brief.extraction.sources.docx import MEDIA_TYPE as DOCX
 from watching_brief.extraction.sources.docx import read_docx
@@ -72,10 +72,15 @@ def load_bytes(data: bytes, name: str, options: ExtractionOptions | None = None)
         raise ExtractionError(name, "the file is empty")
     media_type = sniff(data)
     _check_extension(name, media_type, data)
-    if media_type == "application/pdf":
-        return read_pdf(data, name, options)
-    if media_type == DOCX:
-        return read_docx(data, name)
-    if media_type == "text/html":
-        return read_html(data, name)
-    return read_text(data, name)
+    try:
+        if media_type == "application/pdf":
+            return read_pdf(data, name, options)
+        if media_type == DOCX:
+            return read_docx(data, name)
+        if media_type == "text/html":
+            return read_html(data, name)
+        return read_text(data, name)
+    except ExtractionError:
+        raise
+    except (MemoryError, RecursionError, Exception) as error:  # noqa: BLE001 - the core's promise
+        raise internal_error(name) from error

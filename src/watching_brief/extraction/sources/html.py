@@ -66,16 +66,57 @@ def _main(soup: Any) -> Any:
     return soup.body or soup
 
 
+class _List:
+    """An open list: ordered ones count their items from ``start`` in their ``kind``."""
+
+    def __init__(self, node: Any) -> None:
+        self.ordered = node.name == "ol"
+        self.kind = str(node.get("type") or "1")
+        self.step = -1 if node.has_attr("reversed") else 1
+        self.next = _integer(node.get("start"))
+        if self.next is None:
+            count = len(node.find_all("li", recursive=False))
+            self.next = count if self.step < 0 else 1
+
+    def marker(self, item: Any) -> str:
+        if not self.ordered:
+            return "•"
+        value = _integer(item.get("value"))
+        number = value if value is not None else self.next or 0
+        self.next = number + self.step
+        return f"{_ordinal(number, self.kind)}."
+
+
+def _integer(value: Any) -> int | None:
+    try:
+        return int(str(value).strip()) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _ordinal(number: int, kind: str) -> str:
+    """A list number in an ``<ol type>``: 1, a, A, i or I."""
+    from watching_brief.extraction.sources.docx import format_number
+
+    kinds = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
+    return format_number(number, kinds.get(kind, "decimal"))
+
+
 class _Walker:
     def __init__(self, builder: DocumentBuilder) -> None:
         self.builder = builder
         self.tables = 0
+        self.lists: list[_List] = []
 
-    def walk(self, node: Any) -> None:
+    def _marker(self, item: Any) -> str:
+        return self.lists[-1].marker(item) if self.lists else "•"
+
+    def walk(self, node: Any, skip_text: bool = False) -> None:
         for child in node.children:
             name = getattr(child, "name", None)
             if name is None:
-                self._loose_text(str(child))
+                if not skip_text:
+                    self._loose_text(str(child))
             elif name == "table":
                 emit_table(self.builder, self.tables, _rows(child))
                 self.tables += 1
@@ -83,24 +124,30 @@ class _Walker:
                 self._block(child, name)
             elif name == "br":
                 self.builder.blank()
+            elif name in {"ol", "ul"}:
+                self.lists.append(_List(child))
+                self.walk(child)
+                self.lists.pop()
+                self.builder.blank()
             else:
                 self.walk(child)
-                if name in {"div", "section", "ul", "ol", "dl"}:
+                if name in {"div", "section", "dl"}:
                     self.builder.blank()
 
     def _block(self, node: Any, name: str) -> None:
+        marker = self._marker(node) if name == "li" else ""
         if name == "li" and node.find(["ul", "ol", "p", "table"]):
             text = _direct_text(node)
             if text:
-                self.builder.add(f"• {text}")
-            self.walk(node)
+                self.builder.add(f"{marker} {text}")
+            self.walk(node, skip_text=True)  # its own text is on the line above
             return
         text = _text(node)
         if not text:
             return
         if name.startswith("h"):
             self.builder.blank()
-        self.builder.add(f"• {text}" if name == "li" else text, emphasis=name.startswith("h"))
+        self.builder.add(f"{marker} {text}" if marker else text, emphasis=name.startswith("h"))
         if name.startswith("h"):
             self.builder.blank()
 

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, fields
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Max, Min, QuerySet
 
 from watching_brief.tracker.actions.models import OPEN_STATUSES, Action, Revisit
 from watching_brief.tracker.meetings.models import Attendance, Meeting, Series
@@ -61,7 +61,9 @@ def action_queryset(
         "closed_at_meeting__series",
     ).only(*LOG_FIELDS)
     if public:
-        actions = actions.filter(restricted=False, meeting__status=Meeting.Status.PUBLISHED)
+        from watching_brief.tracker.access import public_actions
+
+        actions = actions.filter(public_actions())
     if open_only:
         actions = actions.still_open()
     if overdue:
@@ -75,6 +77,7 @@ def action_queryset(
 
 LOG_FIELDS = (
     "reference", "text", "owner_text", "due", "due_text", "status", "position", "restricted",
+    "effective_restricted",
     "meeting__date", "meeting__status", "meeting__series__name", "meeting__series__slug",
     "item__number", "item__restricted", "owner_post__abbrev", "owner_post__title",
     "owner_holder__name", "closed_at_meeting__date", "closed_at_meeting__series__name",
@@ -84,25 +87,30 @@ LOG_FIELDS = (
 def current_holders(
     post_ids: set[int], meetings: QuerySet[Meeting] | None = None
 ) -> dict[int, str]:
-    """The latest holder of each post, in one query; from ``meetings`` only when given
-    (so a reader never learns of a holder seen only at a meeting they may not see)."""
-    holders: dict[int, str] = {}
-    found: QuerySet[Any, tuple[int, str]]
+    """The holder now of each post: the one whose time in the post began last (then ended
+    last), in one query. From ``meetings`` only when given: the times are then those seen
+    in their attendance, so a reader never learns of a holder seen only at a meeting they
+    may not see. :func:`watching_brief.tracker.access.current_holders` gives it per viewer.
+    """
+    spans: list[tuple[int, str, Any, Any]]
     if meetings is None:
-        found = (
-            Tenure.objects.filter(post_id__in=post_ids)
-            .order_by("post_id", "-start", "-last_seen")
-            .values_list("post_id", "person__name")
+        spans = list(
+            Tenure.objects.filter(post_id__in=post_ids).values_list(
+                "post_id", "person__name", "start", "last_seen"
+            )
         )
     else:
-        found = (
+        rows = (
             Attendance.objects.filter(post_id__in=post_ids, meeting__in=meetings)
-            .order_by("post_id", "-meeting__date")
-            .values_list("post_id", "person__name")
+            .values("post_id", "person_id", "person__name")
+            .annotate(first=Min("meeting__date"), last=Max("meeting__date"))
         )
-    for post_id, name in found:
-        holders.setdefault(post_id, name)
-    return holders
+        spans = [(r["post_id"], r["person__name"], r["first"], r["last"]) for r in rows]
+    latest: dict[int, tuple[Any, Any, str]] = {}
+    for post_id, name, start, last in spans:
+        if post_id not in latest or (start, last) > latest[post_id][:2]:
+            latest[post_id] = (start, last, name)
+    return {post_id: name for post_id, (_, _, name) in latest.items()}
 
 
 def action_rows(

@@ -77,6 +77,8 @@ class Action(Edited):
         related_name="closed_actions",
     )
     restricted = models.BooleanField(default=False)
+    # Restricted on its own or under a restricted item; kept current by tracker.access.
+    effective_restricted = models.BooleanField(default=False, editable=False, db_index=True)
     history = HistoricalRecords()
 
     objects = ActionQuerySet.as_manager()

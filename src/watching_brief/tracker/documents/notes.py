@@ -20,8 +20,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from django.contrib.auth.models import AnonymousUser
+
 from watching_brief.extraction import record as rec
 from watching_brief.publishing.layout import long_date
+from watching_brief.tracker.access.meeting import meeting_view
 from watching_brief.tracker.actions.models import Action
 from watching_brief.tracker.exports.records import attendee_records, header_fields
 from watching_brief.tracker.meetings.models import Item, Meeting
@@ -77,24 +80,24 @@ def notes_minutes(meeting: Meeting, full: bool) -> rec.Minutes:
 
 
 def view_parts(meeting: Meeting, full: bool) -> Parts:
-    """The items (restricted ones marked hidden in the public view) and the actions."""
-    items = list(meeting.items.select_related("parent").order_by("position", "pk"))
-    actions = meeting.actions.select_related("owner_post", "item").order_by("position", "pk")
+    """The items (withheld ones marked hidden in the public view) and the actions, from
+    the one public view of the meeting (:func:`access.meeting.meeting_view`)."""
     if full:
+        items = list(meeting.items.select_related("parent").order_by("position", "pk"))
+        actions = meeting.actions.select_related("owner_post", "item").order_by("position", "pk")
         return Parts(items=items, actions=list(actions))
-    hidden = {item.pk for item in items if restricted(item)}
-    parts = Parts(items=items, hidden_items=hidden)
-    for action in actions:
-        if action.restricted or (action.item_id is not None and action.item_id in hidden):
-            parts.hidden_texts.append(action.text)
-        else:
-            parts.actions.append(action)
-    return parts
+    view = meeting_view(meeting, AnonymousUser())
+    return Parts(
+        items=[one.item for one in view.items],
+        hidden_items={one.item.pk for one in view.items if one.hidden},
+        actions=view.all_actions(),
+        hidden_texts=list(view.secrets),
+    )
 
 
 def restricted(item: Item) -> bool:
-    """An item is restricted when it, or the item it sits under, is."""
-    return item.restricted or bool(item.parent and item.parent.restricted)
+    """An item is withheld when it, or any item it sits under, is restricted."""
+    return item.effective_restricted
 
 
 def kept(item_id: int | None, parts: Parts, shown: list[Item]) -> bool:

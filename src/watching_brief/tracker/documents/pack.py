@@ -26,9 +26,9 @@ from watching_brief.publishing.pack import (
     QuestionSetEntry,
     RevisitDue,
 )
+from watching_brief.tracker.actions.log import current_holders
 from watching_brief.tracker.actions.models import Action, ActionUpdate, Revisit
 from watching_brief.tracker.meetings.models import Item, Meeting, Question
-from watching_brief.tracker.people.models import Post
 from watching_brief.tracker.programme.models import PlannedTheme, QuestionSet
 
 STANDING_FIRST = ("Matters arising",)
@@ -108,18 +108,8 @@ def matters(meeting: Meeting) -> list[Matter]:
             .still_open()
             .order_by("meeting__date", "position", "pk")
         )
-    holders = current_holders({a.owner_post_id for a in actions if a.owner_post_id})
+    holders = current_holders({a.owner_post_id for a in actions if a.owner_post_id})  # officers'
     return [matter(action, holders, meeting.date) for action in actions]
-
-
-def current_holders(posts: set[int]) -> dict[int, str]:
-    """The name of each post's current holder, in one query."""
-    result: dict[int, str] = {}
-    for post in Post.objects.filter(pk__in=posts).prefetch_related("tenures__person"):
-        tenures = sorted(post.tenures.all(), key=lambda t: (t.start, t.last_seen))
-        if tenures:
-            result[post.pk] = tenures[-1].person.name
-    return result
 
 
 def matter(action: Action, holders: dict[int, str], on: dt.date) -> Matter:

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from watching_brief.extraction import record as rec
+from watching_brief.tracker.access.meeting import MeetingView, meeting_view, scrub
 from watching_brief.tracker.meetings.models import Meeting
-from watching_brief.tracker.web.roles import visible_actions, visible_items
 
 Record = dict[str, Any]
 
@@ -22,9 +22,16 @@ class Hidden:
     action_positions: set[int] = field(default_factory=set)
     action_texts: set[str] = field(default_factory=set)
     carried_positions: set[int] = field(default_factory=set)
+    secrets: list[str] = field(default_factory=list)  # words taken out of shown items' text
 
     def __bool__(self) -> bool:
-        return bool(self.numbers or self.titles or self.action_positions or self.carried_positions)
+        return bool(
+            self.numbers
+            or self.titles
+            or self.action_positions
+            or self.carried_positions
+            or self.secrets
+        )
 
     def item(self, data: Record) -> bool:
         number, parent = data.get("number") or "", data.get("parent") or ""
@@ -39,21 +46,27 @@ class Hidden:
         return hidden_here or self.under(data)
 
 
-def hidden_parts(meeting: Meeting, user: Any) -> Hidden:
-    """What of ``meeting`` is outside the reader's view (nothing, for an officer)."""
+def hidden_parts(meeting: Meeting, user: Any, view: MeetingView | None = None) -> Hidden:
+    """What of ``meeting`` is outside the reader's view (nothing, for an officer), read
+    from the one view of the meeting."""
+    view = view or meeting_view(meeting, user)
     hidden = Hidden()
-    shown_items = set(visible_items(user).filter(meeting=meeting).values_list("pk", flat=True))
-    for item in meeting.items.exclude(pk__in=shown_items):
-        if item.number:
-            hidden.numbers.add(item.number)
-        hidden.titles.add(item.title.casefold())
-    shown = set(visible_actions(user).values_list("pk", flat=True))
+    if view.officer:
+        return hidden
+    for one in view.items:
+        if one.hidden:
+            if one.item.number:
+                hidden.numbers.add(one.item.number)
+            hidden.titles.add(one.item.title.casefold())
+    shown = {action.pk for action in view.all_actions()}
     for action in meeting.actions.exclude(pk__in=shown):
         hidden.action_positions.add(action.position)
         hidden.action_texts.add(action.text)
-    for matter in meeting.carried_forward.exclude(action=None):
-        if matter.action_id not in shown:
+    matters = {m.pk for m in view.matters} | {m.pk for one in view.shown() for m in one.matters}
+    for matter in meeting.carried_forward.all():
+        if matter.pk not in matters:
             hidden.carried_positions.add(matter.position)
+    hidden.secrets = list(view.secrets)
     return hidden
 
 
@@ -63,6 +76,9 @@ def filtered(record: Record, hidden: Hidden) -> Record:
     if not hidden:
         return data
     data["items"] = [one for one in data.get("items", []) if not hidden.item(one)]
+    for one in data["items"]:
+        if hidden.secrets and isinstance(one.get("text"), str):
+            one["text"] = scrub(one["text"], hidden.secrets)
     actions = enumerate(data.get("actions", []))
     data["actions"] = [one for n, one in actions if not hidden.action(n, one)]
     for key in ("decisions", "questions"):
@@ -85,16 +101,17 @@ def meeting_record(meeting: Meeting, user: Any) -> Record:
 
 def record_from_database(meeting: Meeting, user: Any) -> Record:
     """The interchange record of a meeting with no document, from what is stored."""
-    items = list(visible_items(user).filter(meeting=meeting).select_related("parent"))
-    numbers = {item.pk: item.number or None for item in items}
+    view = meeting_view(meeting, user)
+    shown = view.shown()
+    numbers = {one.item.pk: one.item.number or None for one in shown}
     minutes = rec.Minutes(
         **header_fields(meeting),
         attendees=attendee_records(meeting),
-        items=[_item(item) for item in items],
-        actions=_actions(meeting, user, numbers),
+        items=[_item(one.item, one.text) for one in shown],
+        actions=_actions(view.all_actions(), numbers),
         next_meeting=_next_meeting(meeting),
     )
-    _add_statements(minutes, meeting, user, numbers)
+    _add_statements(minutes, view, numbers)
     return minutes.model_dump(mode="json", by_alias=True)
 
 
@@ -126,15 +143,14 @@ def attendee_records(meeting: Meeting) -> list[rec.Attendee]:
     ]
 
 
-def _item(item: Any) -> rec.Item:
+def _item(item: Any, text: str) -> rec.Item:
     parent = item.parent.number if item.parent else None
     return rec.Item(
-        number=item.number or None, title=item.title, parent=parent or None, text=item.text or None
+        number=item.number or None, title=item.title, parent=parent or None, text=text or None
     )
 
 
-def _actions(meeting: Meeting, user: Any, numbers: dict[int, str | None]) -> list[rec.Action]:
-    query = visible_actions(user).filter(meeting=meeting).select_related("owner_post")
+def _actions(actions: list[Any], numbers: dict[int, str | None]) -> list[rec.Action]:
     return [
         rec.Action(
             item=numbers.get(action.item_id) if action.item_id else None,
@@ -144,28 +160,23 @@ def _actions(meeting: Meeting, user: Any, numbers: dict[int, str | None]) -> lis
             due=action.due,
             due_text=action.due_text or None,
         )
-        for action in query.order_by("position")
+        for action in actions
     ]
 
 
 def _add_statements(
-    minutes: rec.Minutes, meeting: Meeting, user: Any, numbers: dict[int, str | None]
+    minutes: rec.Minutes, view: MeetingView, numbers: dict[int, str | None]
 ) -> None:
-    """Decisions, questions and carried-forward matters not under a hidden item."""
-    shown = set(visible_actions(user).values_list("pk", flat=True))
-
-    def kept(one: Any) -> bool:
-        return one.item_id is None or one.item_id in numbers
-
-    for d in filter(kept, meeting.decisions.all()):
+    """Decisions, questions and carried-forward matters the view shows, in order."""
+    decisions, questions = view.every("decisions"), view.every("questions")
+    matters = view.every("matters")
+    for d in decisions:
         minutes.decisions.append(rec.Decision(item=numbers.get(d.item_id or 0), text=d.text))
-    for q in filter(kept, meeting.questions.all()):
+    for q in questions:
         minutes.questions.append(
             rec.Question(item=numbers.get(q.item_id or 0), asker=q.asker or None, text=q.text)
         )
-    for c in filter(kept, meeting.carried_forward.all()):
-        if c.action_id is not None and c.action_id not in shown:
-            continue
+    for c in matters:
         minutes.carried_forward.append(
             rec.CarriedForward(
                 item=numbers.get(c.item_id or 0),

@@ -12,9 +12,9 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from watching_brief.tracker.access import visible_actions, visible_meetings
 from watching_brief.tracker.meetings.models import Attendance, Body, Meeting, Series
 from watching_brief.tracker.people.models import Person, Post, Tenure
-from watching_brief.tracker.web.roles import visible_actions, visible_meetings
 
 Cell = str | int | None
 

@@ -28,9 +28,10 @@ from django.utils import timezone
 from django_tasks import TaskResult, TaskResultStatus, task
 from django_tasks.exceptions import TaskResultDoesNotExist
 
+from watching_brief.tracker.errorlog import internal_error, internal_error_text
+from watching_brief.tracker.ingest.models import ImportBatch, ImportFile
 from watching_brief.tracker.ingest.services import IngestResult, find_documents, ingest_file
 from watching_brief.tracker.meetings.models import SourceDocument
-from watching_brief.tracker.web.models import ImportBatch, ImportFile
 
 UPLOADS = "uploads"
 OUTCOMES = {status.value for status in ImportFile.Status} - {"queued", "running"}
@@ -52,7 +53,8 @@ def _ingest(path: Path, body: str | None) -> IngestResult:
     try:
         return ingest_file(path, body)
     except Exception as error:  # noqa: BLE001 - a bad file must not fail the worker's job
-        return IngestResult(path, "failed", reason=f"{type(error).__name__}: {error}")
+        reason = internal_error(str(path), error, doing="imported", kind="import")
+        return IngestResult(path, "failed", reason=reason)
 
 
 @task()
@@ -174,10 +176,17 @@ def refresh_batch(batch: ImportBatch) -> None:
         except TaskResultDoesNotExist:
             continue
         if result.status == TaskResultStatus.FAILED:
+            # The job itself raised (not a bad file: those are reported as failed results).
+            # Office staff get a plain line; the traceback goes to the log it names.
             error = result.errors[-1] if result.errors else None
-            last = error.traceback.strip().splitlines()[-1] if error and error.traceback else ""
-            reason = last or (error.exception_class_path if error else "the job failed")
-            record_outcome(row, {"status": "failed", "reason": f"The job failed: {reason}"})
+            details = (error.traceback or error.exception_class_path) if error else ""
+            reason = internal_error_text(
+                row.name,
+                details or "The job failed and left no traceback.",
+                doing="imported",
+                kind="import",
+            )
+            record_outcome(row, {"status": "failed", "reason": reason})
         elif result.status == TaskResultStatus.SUCCESSFUL:
             root = Path(settings.BRIEF_DATA_DIR)
             record_outcome(row, dict(result.return_value or {}), root / row.path)

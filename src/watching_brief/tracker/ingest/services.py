@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 
 from watching_brief.extraction import ExtractionError, Minutes, extract_bytes
 from watching_brief.extraction.sources import sniff
+from watching_brief.tracker.errorlog import internal_error
 from watching_brief.tracker.ingest.links import book_revisits, link_carried_forward
 from watching_brief.tracker.ingest.mapping import store_minutes
 from watching_brief.tracker.meetings.models import SourceDocument
@@ -43,7 +44,19 @@ def find_documents(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def ingest_file(path: Path, body: str | None = None) -> IngestResult:
-    """Extract one file and store its meeting, all or nothing."""
+    """Extract one file and store its meeting, all or nothing; never raises for one file.
+
+    An unexpected error (a bug in the reader, a database error while storing this
+    meeting) fails this file only: its traceback goes to a log under the data folder and
+    the reason names the file and that log.
+    """
+    try:
+        return _ingest_file(path, body)
+    except Exception as error:  # noqa: BLE001 - one file's failure never stops a batch
+        return IngestResult(path, "failed", reason=internal_error(str(path), error, doing="stored"))
+
+
+def _ingest_file(path: Path, body: str | None) -> IngestResult:
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -56,13 +69,19 @@ def ingest_file(path: Path, body: str | None = None) -> IngestResult:
         minutes = extract_bytes(data, str(path))
     except ExtractionError as error:
         return IngestResult(path, "failed", reason=str(error))
+    except Exception as error:  # noqa: BLE001 - a bug in the reader fails this file only
+        return IngestResult(path, "failed", reason=internal_error(str(path), error))
     return store_document(path, data, minutes, body)
 
 
 def store_document(
-    path: Path, data: bytes, minutes: Minutes, body: str | None = None
+    path: Path, data: bytes, minutes: Minutes, body: str | None = None, text: str | None = None
 ) -> IngestResult:
-    """Store a document's (possibly corrected) record and the document, all or nothing."""
+    """Store a document's (possibly corrected) record and the document, all or nothing.
+
+    ``text`` is the document's text as it was read (through OCR, say); by default it is
+    read again from ``data``.
+    """
     digest = hashlib.sha256(data).hexdigest()
     for attempt in range(1, ATTEMPTS + 1):
         if SourceDocument.objects.filter(sha256=digest).exists():
@@ -76,7 +95,7 @@ def store_document(
                     sha256=digest,
                     media_type=sniff(data),
                     size=len(data),
-                    text=_document_text(data, str(path)),
+                    text=_document_text(data, str(path)) if text is None else text,
                     record=minutes.model_dump(mode="json", by_alias=True),
                     warnings=minutes.warnings,
                 )

@@ -14,6 +14,7 @@ from typing import Any
 from django.db import transaction
 
 from watching_brief.extraction.fields.dates import parse_due
+from watching_brief.tracker.access.flags import sync_meeting
 from watching_brief.tracker.actions.models import Action
 from watching_brief.tracker.ingest.links import book_revisits
 from watching_brief.tracker.ingest.mapping import _reference
@@ -168,6 +169,7 @@ def save_item(item: Item, minutes: ItemMinutes, user: Any = None) -> list[Action
     actions = [_save_action(item, row) for row in minutes.actions if row.text.strip()]
     if item.restricted:
         item.actions.update(restricted=True)
+        sync_meeting(meeting.pk)  # an update() passes by the signals that keep the flags
     book_revisits(meeting)
     publication.after_edit(meeting, user)
     return actions

@@ -154,6 +154,8 @@ class Item(Edited):
     restricted = models.BooleanField(default=False)
     restricted_reason = models.CharField(max_length=300, blank=True)
     public_summary = models.TextField(blank=True, help_text="What the public sees instead.")
+    # Restricted itself or under a restricted item; kept current by tracker.access.
+    effective_restricted = models.BooleanField(default=False, editable=False, db_index=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="items")
     source = models.JSONField(default=dict, blank=True)
 

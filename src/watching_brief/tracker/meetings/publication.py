@@ -10,7 +10,6 @@ can show what changed. Versions are built only from :func:`public_text` and
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -19,6 +18,12 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from watching_brief.tracker.access import is_officer
+from watching_brief.tracker.access.meeting import (  # noqa: F401 - WITHHELD re-exported
+    PART_WITHHELD,
+    WITHHELD,
+    meeting_view,
+)
 from watching_brief.tracker.actions.models import Action
 from watching_brief.tracker.meetings.models import (
     CarriedForward,
@@ -28,10 +33,6 @@ from watching_brief.tracker.meetings.models import (
     MeetingVersion,
     Question,
 )
-from watching_brief.tracker.web.roles import is_officer
-
-WITHHELD = "[a restricted action is not shown]"
-PART_WITHHELD = "Part of this item is restricted, so its text is not shown."
 
 
 class TransitionError(ValueError):
@@ -162,22 +163,6 @@ def public_record(meeting: Meeting) -> dict[str, Any]:
 # The readable text -------------------------------------------------------------------
 
 
-def _hidden_items(items: list[Item]) -> set[int]:
-    """Restricted items and everything under them."""
-    by_pk = {item.pk: item for item in items}
-    hidden: set[int] = set()
-    for item in items:
-        seen: set[int] = set()
-        one: Item | None = item
-        while one is not None and one.pk not in seen:
-            seen.add(one.pk)
-            if one.restricted:
-                hidden.add(item.pk)
-                break
-            one = by_pk.get(one.parent_id) if one.parent_id else None
-    return hidden
-
-
 def _date(value: Any) -> str:
     return f"{value.day} {value:%B %Y}" if value else ""
 
@@ -193,33 +178,25 @@ def _owner(action: Action) -> str:
 
 
 def public_text(meeting: Meeting) -> str:
-    """The notes as the public reads them, as plain text (what versions are made of).
+    """The notes as the public reads them, as plain text (what versions are made of),
+    from the public view of the meeting (:func:`access.meeting.meeting_view`).
 
-    A restricted item shows only its number, "Restricted item" and its public summary;
-    restricted actions, and everything under a restricted item, are left out.
+    A restricted item (or one under a restricted item) shows only its number,
+    "Restricted item" and its public summary; restricted actions, everything under a
+    withheld item, and matters repeating a hidden action are left out.
     """
-    items = list(meeting.items.order_by("position", "pk"))
-    hidden = _hidden_items(items)
-    actions = [
-        action
-        for action in meeting.actions.select_related("owner_post").order_by("position", "pk")
-        if not action.restricted and action.item_id not in hidden
-    ]
-    withheld = list(meeting.actions.filter(restricted=True))
-    said = _Said.of(meeting)
+    view = meeting_view(meeting, AnonymousUser())
     lines = _header(meeting)
     lines += ["", "Items"]
-    for item in items:
+    for one in view.items:
         lines.append("")
-        if item.pk in hidden:
-            lines.append(f"{item.number} Restricted item".strip())
-            lines.append(item.public_summary or "This item is restricted.")
+        if one.hidden:
+            lines.append(f"{one.item.number} Restricted item".strip())
+            lines.append(one.item.public_summary or "This item is restricted.")
             continue
-        lines += _item_lines(item, withheld)
-        own = [action for action in actions if action.item_id == item.pk]
-        lines += _statements(said, item.pk, own)
-    loose = [action for action in actions if action.item_id is None]
-    other = _statements(said, None, loose)
+        lines += _item_lines(one.item, one.text)
+        lines += _statements(one.matters, one.questions, one.decisions, one.actions)
+    other = _statements(view.matters, view.questions, view.decisions, view.actions)
     if other:
         lines += ["", "Other business recorded under no item", *other]
     return "\n".join(lines).rstrip() + "\n"
@@ -256,62 +233,36 @@ def _header(meeting: Meeting) -> list[str]:
     return lines
 
 
-def _item_lines(item: Item, withheld: list[Action]) -> list[str]:
+def _item_lines(item: Item, text: str) -> list[str]:
     title = f"{item.number} {item.title}".strip()
     kind = f" [{item.get_kind_display()}]" if item.kind else ""
     lines = [f"{title}{kind}"]
     if item.assurance:
         lines.append(f"Rating: {item.get_assurance_display()}")
-    text = item.text
-    for action in withheld:
-        if action.item_id != item.pk:
-            continue
-        if action.text and action.text in text:
-            text = text.replace(action.text, WITHHELD)
-        else:
-            text = PART_WITHHELD
     lines += [line.rstrip() for line in text.splitlines() if line.strip()]
     return lines
 
 
-@dataclass(slots=True)
-class _Said:
-    """The matters, questions and decisions of one meeting, by the item they sit under."""
-
-    matters: dict[int | None, list[CarriedForward]] = field(default_factory=dict)
-    questions: dict[int | None, list[Question]] = field(default_factory=dict)
-    decisions: dict[int | None, list[Decision]] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, meeting: Meeting) -> _Said:
-        said = cls()
-        matters = meeting.carried_forward.select_related(
-            "action", "action__meeting", "action__item"
-        )
-        for matter in filter(_public_matter, matters.order_by("position", "pk")):
-            said.matters.setdefault(matter.item_id, []).append(matter)
-        for question in meeting.questions.order_by("position", "pk"):
-            said.questions.setdefault(question.item_id, []).append(question)
-        for decision in meeting.decisions.order_by("position", "pk"):
-            said.decisions.setdefault(decision.item_id, []).append(decision)
-        return said
-
-
-def _statements(said: _Said, item_pk: int | None, actions: list[Action]) -> list[str]:
+def _statements(
+    matters: list[CarriedForward],
+    questions: list[Question],
+    decisions: list[Decision],
+    actions: list[Action],
+) -> list[str]:
     """Matters brought forward, questions with answers, decisions and actions of one item."""
     lines: list[str] = []
-    for matter in said.matters.get(item_pk, []):
+    for matter in matters:
         origin = f"From {matter.from_text}: " if matter.from_text else ""
         status = f" ({matter.status})" if matter.status else ""
         lines.append(f"- Brought forward: {origin}{matter.text}{status}")
         if matter.update:
             lines.append(f"  Update: {matter.update}")
-    for question in said.questions.get(item_pk, []):
+    for question in questions:
         asker = f"{question.asker}: " if question.asker else ""
         lines.append(f"- Question: {asker}{question.text}")
         if question.answer:
             lines.append(f"  Answer: {question.answer}")
-    for decision in said.decisions.get(item_pk, []):
+    for decision in decisions:
         lines.append(f"- Decision: {decision.text}")
     for action in actions:
         lines.append(
@@ -321,39 +272,26 @@ def _statements(said: _Said, item_pk: int | None, actions: list[Action]) -> list
     return lines
 
 
-def _public_matter(matter: CarriedForward) -> bool:
-    """A matter repeating no action, or an action the public may see."""
-    action = matter.action
-    if action is None:
-        return True
-    item = action.item
-    return (
-        not action.restricted
-        and action.meeting.status == Meeting.Status.PUBLISHED
-        and not (item is not None and item.restricted)
-    )
-
-
 # Earlier versions --------------------------------------------------------------------
 
 REDACTED = "[withdrawn: this line has since been restricted]"
 
 
 def restricted_strings(meeting: Meeting) -> set[str]:
-    """What of the meeting is restricted now: titles, lines of text, actions, statements."""
-    items = list(meeting.items.all())
-    hidden = _hidden_items(items)
-    found: set[str] = set()
-    for item in items:
-        if item.pk in hidden:
-            found.add(item.title)
-            found.update(line.strip() for line in item.text.splitlines())
-    for action in meeting.actions.all():
-        if action.restricted or action.item_id in hidden:
-            found.add(action.text)
-    for question in meeting.questions.filter(item_id__in=hidden):
+    """What of the meeting is hidden from the public now: the titles and lines of withheld
+    items, the statements under them, restricted actions, and matters brought forward
+    that repeat an action now hidden (restricted since, at this or an earlier meeting)."""
+    view = meeting_view(meeting, AnonymousUser())
+    found: set[str] = set(view.secrets)
+    for one in view.items:
+        if one.hidden:
+            found.add(one.item.title)
+            found.update(line.strip() for line in one.item.text.splitlines())
+    for action in meeting.actions.filter(effective_restricted=True):
+        found.add(action.text)
+    for question in meeting.questions.filter(item__effective_restricted=True):
         found.update((question.text, question.answer))
-    for decision in meeting.decisions.filter(item_id__in=hidden):
+    for decision in meeting.decisions.filter(item__effective_restricted=True):
         found.add(decision.text)
     return {text.strip() for text in found if len(text.strip()) >= 4}
 

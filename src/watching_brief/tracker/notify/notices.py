@@ -40,7 +40,7 @@ def _due(action: Action) -> str:
 
 
 def _action_lines(action: Action, *extra: str) -> list[str]:
-    private = action.restricted or (action.item is not None and action.item.restricted)
+    private = action.restricted or action.effective_restricted
     marker = " (restricted: do not pass on)" if private else ""
     lines = [f"- {action.reference}: {action.text}{marker}", f"  Due: {_due(action)}"]
     lines += [f"  {line}" for line in extra]

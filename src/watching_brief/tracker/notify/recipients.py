@@ -6,13 +6,13 @@ from django.conf import settings
 from django.urls import reverse
 
 from watching_brief.tracker.people.models import Post
-from watching_brief.tracker.web.models import PostLink
 
 
 def post_recipients(post: Post) -> list[str]:
     """The post's own address, then those of the users linked to it (no repeats)."""
     addresses = [post.email]
-    links = PostLink.objects.filter(post=post, user__is_active=True).select_related("user")
+    # the post's links to accounts (``PostLink``, reached from the post)
+    links = post.user_links.filter(user__is_active=True).select_related("user")
     addresses += [link.user.email for link in links.order_by("user__username")]
     seen: set[str] = set()
     result = []

@@ -7,12 +7,12 @@ from typing import Any
 
 from django import forms
 
+from watching_brief.tracker.dates import GovukDateField
 from watching_brief.tracker.meetings.models import Meeting, Series, Topic
 from watching_brief.tracker.people.models import Post
 from watching_brief.tracker.programme import calendar
 from watching_brief.tracker.programme.models import Schedule
 from watching_brief.tracker.programme.planning import UsualAttendee
-from watching_brief.tracker.web.forms import GovukDateField
 
 INTERVALS = [
     (1, "Every month"),

@@ -3,5 +3,5 @@
 One interface (``backends.base.SearchBackend``), two backends: SQLite FTS5 by default and
 PostgreSQL full-text search when the tracker runs on PostgreSQL. Both read one table of
 ``SearchEntry`` rows, kept up to date from signals (``index.py``) and by ``manage.py
-reindex``; who may see what is decided by ``web.roles`` at query time.
+reindex``; who may see what is decided by ``tracker.access`` at query time.
 """

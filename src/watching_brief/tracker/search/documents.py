@@ -8,6 +8,7 @@ from typing import Any
 
 from django.urls import reverse
 
+from watching_brief.tracker.access.meeting import public_item_texts
 from watching_brief.tracker.actions.models import Action
 from watching_brief.tracker.meetings.models import Decision, Item, Meeting, Question
 from watching_brief.tracker.search.models import SearchEntry
@@ -29,8 +30,9 @@ def meeting_url(meeting: Meeting, item_id: int | None = None) -> str:
 def entries_for_meeting(meeting: Meeting) -> list[SearchEntry]:
     """Every passage of ``meeting``: its header, items, questions, decisions, actions."""
     items = {item.pk: item for item in meeting.items.prefetch_related("topics")}
+    public = public_item_texts(meeting)
     entries = [_meeting_entry(meeting)]
-    entries += [_item_entry(meeting, item) for item in items.values()]
+    entries += [_item_entry(meeting, item, public.get(item.pk)) for item in items.values()]
     entries += _statement_entries(meeting, items)
     entries += [_action_entry(meeting, action, items) for action in meeting.actions.all()]
     return entries
@@ -69,16 +71,20 @@ def _topic(item: Item | None) -> str:
     return clean(" ".join([item.title, *(topic.name for topic in item.topics.all())]))
 
 
-def _item_entry(meeting: Meeting, item: Item) -> SearchEntry:
+def _item_entry(meeting: Meeting, item: Item, public: str | None) -> SearchEntry:
+    """An item the public may see is indexed with its public text only (the words of a
+    restricted action in it, or of a hidden matter it quotes, taken out); a withheld item
+    whole, for officers."""
+    text = item.text if public is None else public
     return _entry(
         meeting,
         Kind.ITEM,
         item,
         item_id=item.pk,
-        restricted=item.restricted,
+        restricted=item.effective_restricted,
         topic=_topic(item),
         title=str(item),
-        text="\n".join(p for p in (item.text, item.public_summary) if p),
+        text="\n".join(p for p in (text, item.public_summary) if p),
         url=meeting_url(meeting, item.pk),
     )
 
@@ -97,7 +103,7 @@ def _statement_entries(meeting: Meeting, items: dict[int, Item]) -> Iterator[Sea
             kind,
             statement,
             item_id=statement.item_id,
-            restricted=bool(item and item.restricted),
+            restricted=bool(item and item.effective_restricted),
             topic=_topic(item),
             title=f"{label}: {item.title}" if item else label,
             text=statement.text,
@@ -112,7 +118,7 @@ def _action_entry(meeting: Meeting, action: Action, items: dict[int, Item]) -> S
         Kind.ACTION,
         action,
         item_id=action.item_id,
-        restricted=action.restricted or bool(item and item.restricted),
+        restricted=action.effective_restricted or bool(item and item.effective_restricted),
         owner_post_id=action.owner_post_id,
         owner_text=action.owner_text[:200],
         status=action.status,

@@ -8,10 +8,11 @@ from typing import Any
 
 from django.db import models
 
+from watching_brief.tracker.access.authors import signature
 from watching_brief.tracker.actions.models import Action
 from watching_brief.tracker.web.roles import visible_items, visible_meetings
 
-HIDDEN_FIELDS = ["edited_fields", "position", "reference"]
+HIDDEN_FIELDS = ["edited_fields", "effective_restricted", "position", "reference"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +41,7 @@ def history_entries(action: Action, user: Any) -> list[Change]:
         else:
             changes = [_describe(c.field, c.old, c.new, names) for c in delta.changes]
         if changes:
-            who = record.history_user.get_username() if record.history_user else "Import"
+            who = signature(record.history_user, action, user)
             entries.append(Change(record.history_date, who, changes))
     return entries[::-1]
 

@@ -14,6 +14,15 @@ from django.utils import timezone
 from ninja import Query, Router
 from ninja.errors import HttpError
 
+from watching_brief.tracker.access import (
+    can_close,
+    can_update,
+    visible_actions,
+    visible_meetings,
+)
+from watching_brief.tracker.access.authors import update_author
+from watching_brief.tracker.access.holders import current_holders
+from watching_brief.tracker.actions.filters import filtered_actions
 from watching_brief.tracker.actions.log import action_rows
 from watching_brief.tracker.actions.models import Action, ActionUpdate
 from watching_brief.tracker.actions.services import record_update
@@ -30,14 +39,6 @@ from watching_brief.tracker.api.schemas import (
     UpdateIn,
     UpdateOut,
 )
-from watching_brief.tracker.web.action_filters import filtered_actions
-from watching_brief.tracker.web.roles import (
-    can_close,
-    can_update,
-    visible_actions,
-    visible_meetings,
-)
-from watching_brief.tracker.web.views.shared import current_holders
 
 router = Router(tags=["actions"])
 DETAIL_RELATED = (
@@ -100,11 +101,11 @@ def _visible(user: Any, action_id: int) -> Action:
     return get_object_or_404(visible_actions(user).select_related(*DETAIL_RELATED), pk=action_id)
 
 
-def update_out(update: ActionUpdate) -> UpdateOut:
+def update_out(update: ActionUpdate, user: Any) -> UpdateOut:
     return UpdateOut(
         id=update.pk,
         date=update.date,
-        author=update.author_name,
+        author=update_author(update, user),
         text=update.text,
         evidence=update.evidence,
         status=update.status,
@@ -113,12 +114,14 @@ def update_out(update: ActionUpdate) -> UpdateOut:
 
 def action_detail(user: Any, action: Action) -> ActionDetail:
     out = action_outs(user, [action], timezone.localdate())[0]
-    updates = action.updates.filter(
-        Q(meeting__isnull=True) | Q(meeting__in=visible_meetings(user))
-    ).order_by("date", "pk")
+    updates = (
+        action.updates.filter(Q(meeting__isnull=True) | Q(meeting__in=visible_meetings(user)))
+        .select_related("author", "action__meeting__series__body")
+        .order_by("date", "pk")
+    )
     return ActionDetail(
         **out.model_dump(),
-        updates=[update_out(update) for update in updates],
+        updates=[update_out(update, user) for update in updates],
         may_update=can_update(user, action),
         may_close=can_close(user),
     )
@@ -147,7 +150,7 @@ def add_update(request: HttpRequest, action_id: int, body: UpdateIn) -> tuple[in
     if not can_update(user, action):
         raise HttpError(403, "You may not update this action.")
     update = record_update(user, action, body.text, body.status, body.evidence)
-    return 201, update_out(update)
+    return 201, update_out(update, user)
 
 
 @router.post(

@@ -7,11 +7,11 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Query, Router
 
+from watching_brief.tracker.access import visible_meetings
 from watching_brief.tracker.api.auth import viewer
 from watching_brief.tracker.api.http import conditional, page
 from watching_brief.tracker.api.schemas import BodyPage, Error, Paging
 from watching_brief.tracker.meetings.models import Body
-from watching_brief.tracker.web.roles import visible_meetings
 
 router = Router(tags=["bodies"])
 

@@ -13,6 +13,8 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 
+from watching_brief.tracker.access import is_officer, visible_meetings
+from watching_brief.tracker.access.meeting import ItemView, meeting_view
 from watching_brief.tracker.actions.models import Action
 from watching_brief.tracker.api.auth import viewer
 from watching_brief.tracker.api.http import conditional, page
@@ -31,8 +33,6 @@ from watching_brief.tracker.api.schemas import (
     QuestionOut,
 )
 from watching_brief.tracker.meetings.models import Attendance, Meeting
-from watching_brief.tracker.web.roles import is_officer, visible_meetings
-from watching_brief.tracker.web.views.meeting_parts import ItemBlock, item_blocks, unattached
 
 router = Router(tags=["meetings"])
 RESTRICTED_TITLE = "Restricted item"
@@ -80,11 +80,11 @@ def action_brief(action: Action) -> ActionBrief:
         owner=str(post) if post else action.owner_text,
         due=action.due,
         status=action.status,
-        restricted=action.restricted,
+        restricted=action.effective_restricted,
     )
 
 
-def _withheld(block: ItemBlock) -> ItemOut:
+def _withheld(block: ItemView) -> ItemOut:
     item = block.item
     return ItemOut(
         id=item.pk, number=item.number, title=RESTRICTED_TITLE, withheld=True, restricted=True,
@@ -93,7 +93,7 @@ def _withheld(block: ItemBlock) -> ItemOut:
     )  # fmt: skip
 
 
-def item_out(block: ItemBlock) -> ItemOut:
+def item_out(block: ItemView) -> ItemOut:
     if block.hidden:
         return _withheld(block)
     item = block.item
@@ -104,16 +104,13 @@ def item_out(block: ItemBlock) -> ItemOut:
         withheld=False,
         restricted=block.restricted,
         public_summary=item.public_summary if block.restricted else "",
-        text="\n".join(block.paragraphs),
+        text="\n".join(line for line in block.text.splitlines() if line.strip()),
         assurance=item.assurance,
-        actions=[action_brief(entry["action"]) for entry in block.actions],
-        decisions=[entry["part"].text for entry in block.decisions],
-        questions=[
-            QuestionOut(asker=entry["part"].asker, text=entry["part"].text)
-            for entry in block.questions
-        ],
+        actions=[action_brief(action) for action in block.actions],
+        decisions=[decision.text for decision in block.decisions],
+        questions=[QuestionOut(asker=q.asker, text=q.text) for q in block.questions],
         carried_forward=[
-            CarriedOut(from_text=m.from_text, text=m.text, status=m.status) for m in block.carried
+            CarriedOut(from_text=m.from_text, text=m.text, status=m.status) for m in block.matters
         ],
     )
 
@@ -132,7 +129,7 @@ def attendance_out(one: Attendance) -> AttendanceOut:
 def get_meeting(request: HttpRequest, meeting_id: int) -> MeetingDetail:
     user = viewer(request)
     meeting = get_object_or_404(visible_meetings(user), pk=meeting_id)
-    loose = unattached(user, meeting)
+    view = meeting_view(meeting, user)
     attendance = meeting.attendance.select_related("person", "post")
     return MeetingDetail(
         **meeting_fields(meeting),
@@ -142,7 +139,7 @@ def get_meeting(request: HttpRequest, meeting_id: int) -> MeetingDetail:
         next_meeting_date=meeting.next_meeting_date,
         next_meeting_text=meeting.next_meeting_text,
         attendance=[attendance_out(one) for one in attendance],
-        items=[item_out(block) for block in item_blocks(user, meeting, {}, False)],
-        unattached_actions=[action_brief(entry["action"]) for entry in loose["actions"]],
-        unattached_decisions=[decision.text for decision in loose["decisions"]],
+        items=[item_out(block) for block in view.items],
+        unattached_actions=[action_brief(action) for action in view.actions],
+        unattached_decisions=[decision.text for decision in view.decisions],
     )

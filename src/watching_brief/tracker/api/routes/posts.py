@@ -7,10 +7,10 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Query, Router
 
+from watching_brief.tracker.access.holders import Holder, post_holders, visible_posts
 from watching_brief.tracker.api.auth import viewer
 from watching_brief.tracker.api.http import conditional, page
 from watching_brief.tracker.api.schemas import Error, HolderOut, Paging, PostOut, PostPage
-from watching_brief.tracker.web.views.shared import Holder, post_holders, visible_posts
 
 router = Router(tags=["posts"])
 

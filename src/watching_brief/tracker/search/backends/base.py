@@ -1,7 +1,7 @@
 """The search interface shared by every backend, and what the backends share.
 
 A backend indexes a meeting's passages and answers a query with a ``SearchPage``. The
-filters and, above all, who may see what are applied here, from ``web.roles``, so no
+filters and, above all, who may see what are applied here, from ``tracker.access``, so no
 backend can return a restricted item or action, or anything of an unpublished meeting,
 to someone not entitled to it.
 """
@@ -19,16 +19,16 @@ from typing import Any
 from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from watching_brief.tracker.meetings.models import Body, Decision, Meeting, Question, Series
-from watching_brief.tracker.people.models import Post
-from watching_brief.tracker.search.documents import clean, entries_for_meeting
-from watching_brief.tracker.search.models import SearchEntry
-from watching_brief.tracker.web.roles import (
+from watching_brief.tracker.access import (
     is_officer,
     visible_actions,
     visible_items,
     visible_meetings,
 )
+from watching_brief.tracker.meetings.models import Body, Decision, Meeting, Question, Series
+from watching_brief.tracker.people.models import Post
+from watching_brief.tracker.search.documents import clean, entries_for_meeting
+from watching_brief.tracker.search.models import SearchEntry
 
 MARK_START, MARK_END = "\x02", "\x03"
 MAX_QUERY_LENGTH = 500
@@ -76,7 +76,7 @@ class SearchFilters:
 
 
 class SearchBackend(ABC):
-    """Index meetings; search them for a user, who sees only what ``web.roles`` allows."""
+    """Index meetings; search them for a user, who sees only what ``tracker.access`` allows."""
 
     vendor = ""
 
@@ -117,7 +117,7 @@ class SearchBackend(ABC):
 
         The words pick at most ``RANKED`` candidates among the entries the stored flags
         allow (published, not restricted, nor under a restricted item); the hits are
-        then checked against ``web.roles`` before anything is shown, so an entry the
+        then checked against ``tracker.access`` before anything is shown, so an entry the
         index has not caught up with is dropped, never shown.
         """
         filters = SearchFilters(kinds, body, series, topic, owner, status, date_from, date_to)
@@ -163,7 +163,7 @@ class SearchBackend(ABC):
 
 
 def screen(user: Any, ids: list[int]) -> set[int]:
-    """Those of ``ids`` whose object ``user`` may see, read through ``web.roles`` now.
+    """Those of ``ids`` whose object ``user`` may see, read through ``tracker.access`` now.
 
     Candidates come from the flags stored on each entry; this check, on the candidates
     only (at most ``RANKED``), is what decides. A count above ``RANKED`` is not checked
@@ -215,7 +215,7 @@ def clean_query(query: str) -> str:
 
 
 def visible_entries(user: Any) -> QuerySet[SearchEntry]:
-    """Entries whose object ``user`` may see, read through ``web.roles`` at query time."""
+    """Entries whose object ``user`` may see, read through ``tracker.access`` at query time."""
     entries = SearchEntry.objects.all()
     if is_officer(user):
         return entries

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from watching_brief.tracker.access.authors import update_author
 from watching_brief.tracker.actions.log import action_rows, current_holders
 from watching_brief.tracker.actions.models import Action
 from watching_brief.tracker.actions.services import record_update
@@ -32,6 +33,7 @@ from watching_brief.tracker.web.roles import (
     can_close,
     can_update,
     visible_actions,
+    visible_items,
     visible_meetings,
 )
 
@@ -85,13 +87,24 @@ def _detail(request: HttpRequest, action: Action, **forms: Any) -> HttpResponse:
     user = request.user
     post = action.owner_post
     meetings = visible_meetings(user)
-    updates = action.updates.select_related("author", "meeting__series").filter(
-        Q(meeting__isnull=True) | Q(meeting__in=meetings)
+    updates = list(
+        action.updates.select_related("author", "meeting__series").filter(
+            Q(meeting__isnull=True) | Q(meeting__in=meetings)
+        )
     )
+    for update in updates:  # posts and offices for the public, never account names
+        update.signed = update_author(update, user)  # type: ignore[attr-defined]
+    item = action.item
+    item_shown = item is not None and visible_items(user).filter(pk=item.pk).exists()
     closed_at = action.closed_at_meeting
     bound = [form for form in forms.values() if form.is_bound]
     context = {
         "action": action,
+        "item_label": str(item)
+        if item_shown
+        else f"{item.number} Restricted item".strip()
+        if item
+        else "",
         "holder_now": current_holders({post.pk}, reader_meetings(user)).get(post.pk)
         if post
         else None,

@@ -10,27 +10,39 @@ queued as an ingest job and the batch page shows their progress, read from the d
 from __future__ import annotations
 
 import hashlib
+import logging
 from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path, reverse
+from django.utils import timezone
 
 from watching_brief.extraction import ExtractionError, Minutes
 from watching_brief.extraction.sources import load_bytes
+from watching_brief.tracker.errorlog import internal_error
 from watching_brief.tracker.ingest.jobs import refresh_batch, start_batch
 from watching_brief.tracker.ingest.services import store_document
-from watching_brief.tracker.meetings.models import SourceDocument
+from watching_brief.tracker.meetings.models import Meeting, SourceDocument
+from watching_brief.tracker.meetings.publication import after_edit, publish
 from watching_brief.tracker.web.forms import error_list
 from watching_brief.tracker.web.import_forms import BatchForm, UploadForm
 from watching_brief.tracker.web.models import ImportBatch, ImportFile, PendingImport
-from watching_brief.tracker.web.review import ReviewForms, corrected, review_forms
+from watching_brief.tracker.web.review import (
+    ReviewForms,
+    answers,
+    corrected,
+    header_passage,
+    review_forms,
+)
 from watching_brief.tracker.web.views.access import officers_only
 
 officers = officers_only("Only officers may import notes.")
+logger = logging.getLogger(__name__)
 
 
 @officers
@@ -44,7 +56,12 @@ def upload(request: HttpRequest) -> HttpResponse:
     )
     user: Any = request.user
     if batch_post and batch_form.is_valid():
-        batch = start_batch(batch_form.uploads, user)
+        try:
+            batch = start_batch(batch_form.uploads, user)
+        except Exception as error:  # noqa: BLE001 - a full disk, say: a page, not a bare 500
+            line = internal_error("The files", error, doing="queued", kind="import")
+            logger.error("Import of many files: %s", line)
+            return _problem_page(request, line, reverse("web:import_upload"))
         if batch_form.skipped:
             left_out = ", ".join(batch_form.skipped[:5])
             more = len(batch_form.skipped) - 5
@@ -56,6 +73,7 @@ def upload(request: HttpRequest) -> HttpResponse:
             file_name=Path(form.cleaned_data["file"].name).name[:500],
             data=form.file_bytes,
             record=form.minutes.model_dump(mode="json", by_alias=True),
+            text=form.text,
             user=user,
         )
         return redirect("web:import_review", token=pending.token)
@@ -135,28 +153,93 @@ batch_urlpatterns: list[URLPattern] = [
 
 @officers
 def review(request: HttpRequest, token: str) -> HttpResponse:
+    """Every extracted part beside its passage of the notes; stored only on confirmation.
+
+    The officer chooses the body, settles any doubt about the date and chooses draft or
+    published. An unexpected error while storing shows a GOV.UK error page with a way
+    back (the upload is kept); its traceback goes to the data folder's logs.
+    """
     user: Any = request.user
     pending = PendingImport.objects.filter(token=token, user=user).first()
     if pending is None:
         raise Http404("No such import.")
     minutes = Minutes.model_validate(pending.record)
+    text = _source_text(pending)
     if request.method != "POST":
-        return _review_page(request, pending, minutes, review_forms(minutes))
-    forms = review_forms(minutes, request.POST)
+        return _review_page(request, pending, minutes, review_forms(minutes, text=text), text)
+    forms = review_forms(minutes, request.POST, text)
     if not forms.is_valid():
-        return _review_page(request, pending, minutes, forms, status=400)
+        return _review_page(request, pending, minutes, forms, text, status=400)
     data = bytes(pending.data)
-    result = store_document(Path(pending.file_name), data, corrected(minutes, forms))
-    if result.status == "failed":
-        problem = [("#main-content", f"The notes could not be stored: {result.reason}")]
-        return _review_page(request, pending, minutes, forms, problem, status=400)
-    stored = _stored_document(data)
+    try:
+        with transaction.atomic():
+            result = store_document(
+                Path(pending.file_name), data, corrected(minutes, forms), text=text
+            )
+            if result.status == "failed":
+                problem = [("#main-content", f"The notes could not be stored: {result.reason}")]
+                return _review_page(request, pending, minutes, forms, text, problem, status=400)
+            stored = _stored_document(data)
+            if result.status != "unchanged":
+                _store_answers(stored.meeting, answers(forms))
+                _set_status(stored.meeting, forms.header.cleaned_data["status"], user)
+    except Exception as error:  # noqa: BLE001 - an officer gets a page, the log the traceback
+        line = internal_error(pending.file_name, error, doing="stored", kind="import")
+        logger.error("Import review %s: %s", pending.token, line)
+        return _problem_page(request, line, reverse("web:import_review", args=[pending.token]))
     pending.delete()
     if result.status == "unchanged":
         messages.info(request, f"{pending.file_name} was already stored: nothing was changed.")
     else:
-        messages.success(request, f"{pending.file_name} has been stored as {stored.meeting}.")
+        state = "published" if stored.meeting.status == Meeting.Status.PUBLISHED else "a draft"
+        messages.success(
+            request, f"{pending.file_name} has been stored as {stored.meeting}, {state}."
+        )
     return redirect("web:meeting_detail", pk=stored.meeting_id)
+
+
+def _store_answers(meeting: Meeting, typed: list[str]) -> None:
+    """The answers the officer typed, on the stored questions (by position)."""
+    for position, answer in enumerate(typed):
+        if answer.strip():
+            meeting.questions.filter(position=position).update(answer=answer.strip())
+
+
+def _set_status(meeting: Meeting, status: str, user: Any) -> None:
+    """Store the meeting as the officer chose: a draft, or published with its first version."""
+    if status != "published":
+        meeting.status = Meeting.Status.DRAFT
+        meeting.approved_by, meeting.approved_at, meeting.published_at = None, None, None
+        meeting.save(update_fields=["status", "approved_by", "approved_at", "published_at"])
+        return
+    if meeting.status == Meeting.Status.PUBLISHED and meeting.versions.exists():
+        after_edit(meeting, user)  # already public: a version when the public text changed
+        return
+    meeting.status = Meeting.Status.APPROVED
+    meeting.approved_by, meeting.approved_at = user, timezone.now()
+    meeting.save(update_fields=["status", "approved_by", "approved_at"])
+    publish(meeting, user, "Published on import.")
+
+
+def _problem_page(request: HttpRequest, line: str, back: str) -> HttpResponse:
+    """A GOV.UK error page for an import that failed unexpectedly, with a way back."""
+    context = {"line": line, "back": back}
+    return render(request, "web/imports/problem.html", context, status=500)
+
+
+def _fields(forms: ReviewForms, names: tuple[str, ...]) -> list[tuple[Any, str]]:
+    """(bound header field, passage it was read from) for each of ``names``."""
+    return [(forms.header[name], header_passage(forms, name)) for name in names]
+
+
+def _source_text(pending: PendingImport) -> str:
+    """The document text the record's spans point into (as read at upload)."""
+    if pending.text:
+        return pending.text
+    try:
+        return load_bytes(bytes(pending.data), pending.file_name).text
+    except ExtractionError as error:
+        return str(error)
 
 
 def _stored_document(data: bytes) -> SourceDocument:
@@ -169,21 +252,28 @@ def _review_page(
     pending: PendingImport,
     minutes: Minutes,
     forms: ReviewForms,
+    source: str,
     problems: list[tuple[str, str]] | None = None,
     status: int = 200,
 ) -> HttpResponse:
     data = bytes(pending.data)
-    try:
-        source = load_bytes(data, pending.file_name).text
-    except ExtractionError as error:
-        source = str(error)
+    header = forms.header
     context = {
         "pending": pending,
         "minutes": minutes,
         "forms": forms,
-        "errors": (problems or []) + (forms.errors() if forms.header.is_bound else []),
+        "errors": (problems or []) + (forms.errors() if header.is_bound else []),
         "source": source,
         "already": _already_stored(data),
+        "naming_fields": _fields(forms, ("title", "series")),
+        "header_fields": _fields(
+            forms, ("start_time", "end_time", "chair", "minute_taker", "venue")
+        ),
+        "date_passage": header_passage(forms, "date"),
+        "body_passage": header_passage(forms, "body"),
+        "rows": {name: forms.rows(name) for name in ReviewForms.ROWS},
+        "next_passage": header_passage(forms, "next"),
+        "other_warnings": [w for w in minutes.warnings if w not in header.date_doubts],
     }
     return render(request, "web/imports/review.html", context, status=status)
 

@@ -1,9 +1,10 @@
 """The parts of a meeting page: its header, its items with what was said under each, and
 the next meeting's pack. Each part carries the span of the notes it was read from.
 
-Restricted items are shown to officers with a tag; everyone else gets the item's public
-summary in their place, and the text of a restricted action is taken out of the item's
-text (or the text withheld when it cannot be found).
+What each viewer sees comes from :func:`access.meeting.meeting_view`: restricted items
+(and those under them) are shown to officers with a tag; everyone else gets the item's
+public summary in their place, and the text of a restricted action is taken out of the
+item's text (or the text withheld when it cannot be found).
 """
 
 from __future__ import annotations
@@ -15,21 +16,18 @@ from typing import Any
 from django.db.models import Q
 from django.urls import reverse
 
+from watching_brief.tracker.access.meeting import MeetingView, meeting_view
 from watching_brief.tracker.actions.log import ActionRow, Agenda, next_agenda
 from watching_brief.tracker.actions.models import Action
 from watching_brief.tracker.meetings.models import (
     CarriedForward,
-    Decision,
     Item,
     Meeting,
-    Question,
     Series,
     SourceDocument,
 )
 from watching_brief.tracker.web.roles import (
-    is_officer,
     visible_actions,
-    visible_items,
     visible_meetings,
 )
 from watching_brief.tracker.web.views.shared import (
@@ -38,8 +36,6 @@ from watching_brief.tracker.web.views.shared import (
     span_query,
     status_tag,
 )
-
-WITHHELD = "[a restricted action is not shown]"
 
 
 @dataclass(slots=True)
@@ -97,66 +93,38 @@ def _next_meeting(meeting: Meeting) -> str:
 
 
 def item_blocks(
-    user: Any, meeting: Meeting, record: dict[str, Any], linked: bool
-) -> list[ItemBlock]:
-    """Every item of the meeting in order, with its actions, decisions and questions."""
-    officer = is_officer(user)
-    shown = {item.pk: item for item in visible_items(user).filter(meeting=meeting)}
-    others = meeting.items.exclude(pk__in=list(shown)).only("pk", "number", "position")
-    actions = list(
-        visible_actions(user).filter(meeting=meeting).select_related("owner_post", "owner_holder")
-    )
-    hidden_actions = [] if officer else list(meeting.actions.filter(restricted=True))
-    blocks = [ItemBlock(item, restricted=item.restricted) for item in shown.values()]
-    blocks += [ItemBlock(item, restricted=True, hidden=True) for item in others]
-    blocks.sort(key=lambda block: block.item.position)
-    by_item = {block.item.pk: block for block in blocks if not block.hidden}
-    for block in by_item.values():
-        _fill_text(block, hidden_actions, meeting, linked)
-    _attach(by_item, actions, record, meeting, linked)
-    return blocks
-
-
-def _fill_text(block: ItemBlock, hidden: list[Action], meeting: Meeting, linked: bool) -> None:
-    text = block.item.text
-    for action in hidden:
-        if action.item_id != block.item.pk:
-            continue
-        if action.text and action.text in text:
-            text = text.replace(action.text, WITHHELD)
-        else:
-            text = "Part of this item is restricted, so its text is not shown."
-    block.paragraphs = [line for line in text.splitlines() if line.strip()]
-    block.assurance = assurance_tag(block.item.assurance)
-    if linked and text == block.item.text:
-        block.source = source_url(meeting, span_query(block.item.source, "title", "text"))
-
-
-def _attach(
-    blocks: dict[int, ItemBlock],
-    actions: list[Action],
-    record: dict[str, Any],
+    user: Any,
     meeting: Meeting,
+    record: dict[str, Any],
     linked: bool,
-) -> None:
-    """Hang the visible actions, decisions and questions under their items."""
-    for kind, parts in (
-        ("actions", actions),
-        ("decisions", list(Decision.objects.filter(meeting=meeting))),
-        ("questions", list(Question.objects.filter(meeting=meeting))),
-    ):
-        for part in parts:
-            block = blocks.get(part.item_id or 0)
-            if block is None:
-                continue  # under no item, or under one the visitor may not see
-            entry: dict[str, Any] = {"part": part, "action": part, "restricted": False}
-            entry["source"] = _record_span(record, kind, part.position) if linked else ""
-            if isinstance(part, Action):
-                entry["tag"] = status_tag(part)
-                entry["restricted"] = part.restricted
-            getattr(block, kind).append(entry)
-    for matter in CarriedForward.objects.filter(meeting=meeting, item__in=list(blocks)):
-        blocks[matter.item_id].carried.append(matter)  # type: ignore[index]
+    view: MeetingView | None = None,
+) -> list[ItemBlock]:
+    """Every item of the meeting in order, with its actions, decisions and questions, as
+    the one view of the meeting (:func:`access.meeting.meeting_view`) gives them."""
+    blocks = []
+    for one in (view or meeting_view(meeting, user)).items:
+        block = ItemBlock(one.item, restricted=one.restricted, hidden=one.hidden)
+        blocks.append(block)
+        if one.hidden:
+            continue
+        block.paragraphs = [line for line in one.text.splitlines() if line.strip()]
+        block.assurance = assurance_tag(one.item.assurance)
+        if linked and not one.scrubbed:
+            block.source = source_url(meeting, span_query(one.item.source, "title", "text"))
+        for kind, parts in (
+            ("actions", one.actions),
+            ("decisions", one.decisions),
+            ("questions", one.questions),
+        ):
+            for part in parts:
+                entry: dict[str, Any] = {"part": part, "action": part, "restricted": False}
+                entry["source"] = _record_span(record, kind, part.position) if linked else ""
+                if isinstance(part, Action):
+                    entry["tag"] = status_tag(part)
+                    entry["restricted"] = part.effective_restricted
+                getattr(block, kind).append(entry)
+        block.carried = list(one.matters)
+    return blocks
 
 
 def _record_span(record: dict[str, Any], kind: str, position: int) -> str:
@@ -166,15 +134,17 @@ def _record_span(record: dict[str, Any], kind: str, position: int) -> str:
     return span_query(parts[position].get("source"), "text")
 
 
-def unattached(user: Any, meeting: Meeting) -> dict[str, list[Any]]:
+def unattached(
+    user: Any, meeting: Meeting, view: MeetingView | None = None
+) -> dict[str, list[Any]]:
     """Actions and decisions recorded under no item."""
-    actions = visible_actions(user).filter(meeting=meeting, item__isnull=True)
-    actions = actions.select_related("owner_post", "owner_holder")
+    view = view or meeting_view(meeting, user)
     return {
         "actions": [
-            {"action": a, "tag": status_tag(a), "restricted": a.restricted} for a in actions
+            {"action": a, "tag": status_tag(a), "restricted": a.effective_restricted}
+            for a in view.actions
         ],
-        "decisions": list(Decision.objects.filter(meeting=meeting, item__isnull=True)),
+        "decisions": list(view.decisions),
     }
 
 

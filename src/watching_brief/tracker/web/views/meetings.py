@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from watching_brief.tracker.access.meeting import meeting_view
 from watching_brief.tracker.meetings.models import Meeting, Series
 from watching_brief.tracker.web.roles import is_officer, visible_meetings
 from watching_brief.tracker.web.views.meeting_parts import (
@@ -75,12 +76,13 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = latest_document(meeting)
     linked = document is not None and may_see_source(request.user, meeting)
     record: dict[str, Any] = document.record if document and linked else {}
+    view = meeting_view(meeting, request.user)  # what this visitor may see of it
     context = {
         "meeting": meeting,
         "header": header_rows(meeting, record, officer, linked),
         "attendance": meeting.attendance.select_related("person", "post"),
-        "blocks": item_blocks(request.user, meeting, record, linked),
-        "unattached": unattached(request.user, meeting),
+        "blocks": item_blocks(request.user, meeting, record, linked, view),
+        "unattached": unattached(request.user, meeting, view),
         "document": document if linked else None,
         "warnings": document.warnings if document and officer else [],
     }

@@ -36,7 +36,7 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "post": post,
         "holders": post_holders(request.user, [post.pk]).get(post.pk, []),
         "actions": [
-            {"action": action, "tag": status_tag(action), "restricted": action.restricted}
+            {"action": action, "tag": status_tag(action), "restricted": action.effective_restricted}
             for action in actions
         ],
     }

@@ -97,7 +97,11 @@ def timeline(user: Any, items: QuerySet[Item]) -> list[dict[str, Any]]:
     for action in (
         visible_actions(user).filter(item__in=found).select_related("owner_post", "owner_holder")
     ):
-        entry = {"action": action, "tag": status_tag(action), "restricted": action.restricted}
+        entry = {
+            "action": action,
+            "tag": status_tag(action),
+            "restricted": action.effective_restricted,
+        }
         actions.setdefault(action.item_id or 0, []).append(entry)
     questions: dict[int, list[Question]] = {}
     for question in Question.objects.filter(item__in=found):

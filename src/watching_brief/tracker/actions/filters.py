@@ -1,0 +1,119 @@
+"""The action log's filters, one form and one query for the web log, its exports and the
+API. Everything starts from :func:`visible_actions`, so a filter or a sort can never widen
+what a visitor may see.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.db.models import F, Q, QuerySet
+from django.db.models.expressions import OrderBy
+from django.http import QueryDict
+
+from watching_brief.tracker.access import is_officer, visible_actions, visible_meetings
+from watching_brief.tracker.actions.log import action_queryset
+from watching_brief.tracker.actions.models import Action
+from watching_brief.tracker.dates import GovukDateField
+from watching_brief.tracker.meetings.models import Item, Meeting
+
+SORTS: dict[str, list[str]] = {
+    "date": ["meeting__date", "position"],
+    "due": ["due", "meeting__date", "position"],
+    "owner": ["owner_post__abbrev", "owner_text", "meeting__date", "position"],
+    "status": ["status", "meeting__date", "position"],
+}
+
+
+class ActionFilterForm(forms.Form):
+    """The action log's filters (a GET form; every field optional)."""
+
+    status = forms.ChoiceField(label="Status", required=False)
+    owner = forms.ChoiceField(label="Owner post", required=False)
+    series = forms.ChoiceField(label="Meeting series", required=False)
+    topic = forms.CharField(label="Topic or words in the action", required=False, max_length=200)
+    due_from = GovukDateField(label="Due on or after", required=False)
+    due_to = GovukDateField(label="Due on or before", required=False)
+    overdue = forms.BooleanField(label="Overdue only", required=False)
+
+    def __init__(self, data: Any, owners: list[str], series: list[tuple[str, str]]) -> None:
+        super().__init__(data)
+        statuses = [("", "Any status"), ("open_any", "Open or in progress")]
+        self.fields["status"].choices = statuses + list(Action.Status.choices)  # type: ignore[attr-defined]
+        self.fields["owner"].choices = [("", "Any owner")] + [(o, o) for o in owners]  # type: ignore[attr-defined]
+        self.fields["series"].choices = [("", "Any series"), *series]  # type: ignore[attr-defined]
+
+
+def filter_form(user: Any, params: QueryDict, *, choices: bool = True) -> ActionFilterForm:
+    """The filter form bound to the query string, with choices from what the user sees.
+
+    Without ``choices`` (the API, which shows no form) only the owner and series asked
+    for are looked up, so the same values are valid or not without listing every owner
+    and series of the archive on each request."""
+    seen = visible_actions(user)
+    if choices:
+        owners = seen.exclude(owner_post=None).values_list("owner_post__abbrev", flat=True)
+        series = visible_meetings(user).values_list("series__slug", "series__name")
+        return ActionFilterForm(params, sorted({o for o in owners if o}), sorted(set(series)))
+    owner, slug = params.get("owner", ""), params.get("series", "")
+    known_owner = bool(owner) and seen.filter(owner_post__abbrev=owner).exists()
+    named = visible_meetings(user).filter(series__slug=slug).values_list("series__name", flat=True)
+    name = named.first() if slug else None
+    return ActionFilterForm(
+        params, [owner] if known_owner else [], [(slug, name)] if name is not None else []
+    )
+
+
+def filtered_actions(
+    user: Any, params: QueryDict, today: dt.date, *, choices: bool = True
+) -> tuple[ActionFilterForm, QuerySet[Action]]:
+    """The visible actions the query string asks for, sorted as it asks."""
+    form = filter_form(user, params, choices=choices)
+    values = form.cleaned_data if form.is_valid() else {}
+    actions = action_queryset(
+        overdue=bool(values.get("overdue")),
+        owner=values.get("owner") or None,
+        series=values.get("series") or None,
+        today=today,
+    ).filter(pk__in=visible_actions(user).values("pk"))
+    actions = _narrow(actions, values)
+    return form, actions.order_by(*sort_order(params.get("sort", "")))
+
+
+def _narrow(actions: QuerySet[Action], values: dict[str, Any]) -> QuerySet[Action]:
+    status = values.get("status")
+    if status == "open_any":
+        actions = actions.filter(status__in=["open", "in_progress"])
+    elif status:
+        actions = actions.filter(status=status)
+    if topic := (values.get("topic") or "").strip():
+        items = Item.objects.filter(topics__name__icontains=topic).values("pk")
+        actions = actions.filter(
+            Q(text__icontains=topic) | Q(item__title__icontains=topic) | Q(item__in=items)
+        )
+    if values.get("due_from"):
+        actions = actions.filter(due__gte=values["due_from"])
+    if values.get("due_to"):
+        actions = actions.filter(due__lte=values["due_to"])
+    return actions
+
+
+def sort_key(value: str) -> str:
+    """The sort asked for, or the default (meeting date)."""
+    return value if value.lstrip("-") in SORTS else "date"
+
+
+def sort_order(value: str) -> list[OrderBy]:
+    key = sort_key(value)
+    descending = key.startswith("-")
+    columns = SORTS[key.lstrip("-")]
+    if descending:
+        return [F(c).desc(nulls_last=True) for c in columns]
+    return [F(c).asc(nulls_last=True) for c in columns]
+
+
+def reader_meetings(user: Any) -> QuerySet[Meeting] | None:
+    """The meetings a reader may see, or None for officers (who see them all)."""
+    return None if is_officer(user) else visible_meetings(user)
