@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,9 +31,8 @@ def notes_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _empty_response_cache() -> None:
-    """Each test starts with no cached responses (a rolled-back test leaves no write behind
-    to change the generation, so a page it cached would otherwise outlive its rows)."""
-    from watching_brief.tracker.caching.generation import bump
-
-    bump()
+def _empty_response_cache(settings: Any, tmp_path: Path) -> None:
+    """Each test starts with no cached responses, and its own generation file: a
+    rolled-back test leaves no write behind to change the generation, and test processes
+    running side by side must not change each other's."""
+    settings.BRIEF_CACHE_GENERATION_FILE = tmp_path / "cache-generation"

@@ -69,7 +69,8 @@ def _shared() -> bool:
 
 
 def _file() -> Path:
-    return Path(settings.BRIEF_DATA_DIR) / "cache-generation"
+    chosen = getattr(settings, "BRIEF_CACHE_GENERATION_FILE", None)
+    return Path(chosen) if chosen else Path(settings.BRIEF_DATA_DIR) / "cache-generation"
 
 
 def _new_token() -> str:
