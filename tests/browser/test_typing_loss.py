@@ -40,9 +40,11 @@ def test_a_failed_save_keeps_the_text_in_the_browser_until_it_is_saved(
     from watching_brief.tracker.meetings.models import Item
     from watching_brief.tracker.web.accounts import create_account
 
-    # given an officer minuting an item, and a connection on which every save fails
+    # given an officer minuting an item of draft notes, and a connection on which every
+    # save fails
     create_account("minuter", PASSWORD, "officer", [])
     item = Item.objects.filter(meeting__date="2026-02-24", number="2.2").get()
+    type(item.meeting).objects.filter(pk=item.meeting_id).update(status="draft")
     login(page, site, "minuter", PASSWORD)
     page.goto(f"{site}/meetings/{item.meeting_id}/minute/")
     check_page(page, "minute-meeting")
@@ -74,6 +76,35 @@ def test_a_failed_save_keeps_the_text_in_the_browser_until_it_is_saved(
         ".filter(k => k.endsWith(':text'))"
     )
     assert left == []
+
+
+def test_an_autosave_conflict_is_shown_and_the_typed_text_kept(page: Any, site: str) -> None:
+    from watching_brief.tracker.meetings.minuting import autosave_item
+    from watching_brief.tracker.meetings.models import Item
+    from watching_brief.tracker.web.accounts import create_account
+
+    # given an officer with an item's page open
+    create_account("minuter", PASSWORD, "officer", [])
+    item = Item.objects.filter(meeting__date="2026-02-24", number="2.2").get()
+    type(item.meeting).objects.filter(pk=item.meeting_id).update(status="draft")
+    login(page, site, "minuter", PASSWORD)
+    page.goto(f"{site}/meetings/{item.meeting_id}/minute/{item.pk}/")
+    # when someone else saves the item, and then they type
+    autosave_item(item, {"text": "Saved by another officer in the meantime."})
+    typed = "My own account of the stalking discussion."
+    page.locator("#id_text").fill("")
+    page.locator("#id_text").press_sequentially(typed)
+    # then nothing is saved over the other text, both are in view, and theirs is kept
+    conflict = page.locator("#autosave-conflict")
+    expect(conflict).to_be_visible(timeout=WAIT)
+    expect(conflict).to_contain_text("Saved by another officer in the meantime.")
+    expect(page.locator("#minute-status")).to_contain_text("Not saved")
+    expect(page.locator("#id_text")).to_have_value(typed)
+    item.refresh_from_db()
+    assert item.text == "Saved by another officer in the meantime."
+    check_page(page, "minute-item-conflict")
+    page.reload()
+    expect(page.locator("#id_text")).to_have_value(typed)  # kept in the browser too
 
 
 def test_the_resolved_due_date_shows_as_it_is_typed(page: Any, site: str) -> None:
@@ -166,7 +197,9 @@ def stored(data: Path, item: int) -> str:
 
 
 def stalking_item(data: Path) -> tuple[int, int]:
+    """The item being minuted, of notes in draft (published notes are amended instead)."""
     with sqlite3.connect(data / "brief.sqlite3") as db:
+        db.execute("UPDATE meetings_meeting SET status = 'draft' WHERE date = '2026-02-24'")
         row = db.execute(
             "SELECT i.meeting_id, i.id FROM meetings_item i JOIN meetings_meeting m"
             " ON m.id = i.meeting_id WHERE m.date = '2026-02-24' AND i.number = '2.2'"

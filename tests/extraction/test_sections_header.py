@@ -268,3 +268,23 @@ Venue: Fenwick Village Hall
         "15:00",
         "Fenwick Village Hall",
     )
+
+
+def test_an_items_table_head_set_aside_as_furniture_still_ends_the_header() -> None:
+    """A date inside the first items is not the meeting's date, even when the items table's
+    head ("No. Item") is web furniture that the header does not read."""
+    text = (
+        "Agenda and minutes\n\n"
+        "Finance Committee - Tuesday 3rd May 2022 6.30 p.m.\n\n"
+        "Venue: Council Chamber. View directions\n\n"
+        "Contact: A Clerk \n\n"
+        "No. Item\n\n\n"
+        "Apologies for Absence\n\n\n"
+        "Apologies for absence were received from Councillor B. Jones.\n\n\n"
+        "Budget Monitoring pdf icon PDF 120 KB\n\n"
+        "Additional documents:\n\n\n"
+        "The Treasurer introduced the report of the working group which took place on "
+        "14th February 2022. It was reported that the forecast was on budget.\n"
+    )
+    _, date, start, venue = header(text)
+    assert (date, start, venue) == ("2022-05-03", "18:30", "Council Chamber")

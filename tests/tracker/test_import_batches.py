@@ -324,14 +324,14 @@ def test_a_worker_process_runs_the_batch(client: Client, settings: Any, data_dir
 def test_an_error_in_the_reader_fails_that_file_only_with_a_plain_reason(
     officer_client: Client, monkeypatch: Any, data_dir: Path
 ) -> None:
-    from watching_brief.extraction import extract_bytes
+    from watching_brief.extraction.sources import load_bytes
 
     def sometimes_broken(data: bytes, name: str, *args: Any) -> Any:
         if name.endswith("broken-notes.txt"):
             raise KeyError("page_label")  # a bug in the reader, not a bad file
-        return extract_bytes(data, name, *args)
+        return load_bytes(data, name, *args)
 
-    monkeypatch.setattr("watching_brief.tracker.ingest.services.extract_bytes", sometimes_broken)
+    monkeypatch.setattr("watching_brief.tracker.ingest.services.load_bytes", sometimes_broken)
     response = upload(
         officer_client,
         ("broken-notes.txt", FIRST.read_bytes()),

@@ -36,12 +36,12 @@ def test_an_internal_error_and_a_database_error_fail_their_files_only(
     archive: Path, tmp_path: Path, settings: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     settings.BRIEF_DATA_DIR = tmp_path / "data"
-    from watching_brief.extraction import extract_bytes
+    from watching_brief.extraction.sources import load_bytes
 
-    def reader(data: bytes, name: str, *args: Any) -> Minutes:
+    def reader(data: bytes, name: str, *args: Any) -> Any:
         if name.endswith("2026-02.txt"):
             raise IndexError("list index out of range")  # a bug in the reader
-        return extract_bytes(data, name, *args)
+        return load_bytes(data, name, *args)
 
     def storing(minutes: Minutes, body: str | None = None) -> Any:
         stored = mapping.store_minutes(minutes, body)  # written, then the database fails
@@ -49,7 +49,7 @@ def test_an_internal_error_and_a_database_error_fail_their_files_only(
             raise DatabaseError("could not extend file: No space left on device")
         return stored
 
-    monkeypatch.setattr("watching_brief.tracker.ingest.services.extract_bytes", reader)
+    monkeypatch.setattr("watching_brief.tracker.ingest.services.load_bytes", reader)
     monkeypatch.setattr("watching_brief.tracker.ingest.services.store_minutes", storing)
     result = CliRunner().invoke(app, ["ingest", str(archive), "--body", "Northshire OPCC"])
     assert result.exit_code == 1

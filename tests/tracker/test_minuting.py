@@ -28,6 +28,8 @@ FEBRUARY = dt.date(2026, 2, 24)
 
 @pytest.fixture
 def meeting(ingested: list) -> Meeting:
+    """Notes being minuted: a draft (edits to published notes wait for republication)."""
+    Meeting.objects.filter(date=FEBRUARY).update(status=Meeting.Status.DRAFT)
     return Meeting.objects.get(series__name="Monthly Assurance Meeting", date=FEBRUARY)
 
 
@@ -184,7 +186,7 @@ def test_answers_questions_and_decisions_are_saved(meeting: Meeting, item: Item)
 
 def test_autosave_saves_text_but_not_the_restricted_flag(meeting: Meeting, item: Item) -> None:
     question = Question.objects.create(meeting=meeting, item=item, text="How many?")
-    saved = autosave_item(
+    saved, _ = autosave_item(
         item,
         {
             "text": "Typed so far",
@@ -206,7 +208,7 @@ def test_autosave_saves_text_but_not_the_restricted_flag(meeting: Meeting, item:
 
 
 def test_autosave_ignores_an_unknown_rating(item: Item) -> None:
-    saved = autosave_item(item, {"assurance": "excellent"})
+    saved, _ = autosave_item(item, {"assurance": "excellent"})
     assert saved == []
 
 

@@ -16,7 +16,7 @@ from tests.conftest import EXAMPLES
 from tests.tracker.readable import readable
 from watching_brief.tracker.actions.models import Action
 from watching_brief.tracker.exports import write_bundle
-from watching_brief.tracker.ingest.services import ingest_paths
+from watching_brief.tracker.ingest.services import ingest_file, ingest_paths
 from watching_brief.tracker.meetings import publication
 from watching_brief.tracker.meetings.models import Decision, Item, Meeting
 from watching_brief.tracker.people.models import Post
@@ -41,7 +41,7 @@ def mark_item_text(item: Item, old: str, new: str) -> None:
 
 
 @pytest.fixture
-def hidden(transactional_db: None) -> None:
+def hidden(transactional_db: None, tmp_path_factory: pytest.TempPathFactory) -> None:
     """The examples, with a marker in each kind of thing the public may not see:
 
     * ITEM: an item restricted on its own after its words were published;
@@ -60,10 +60,10 @@ def hidden(transactional_db: None) -> None:
     # the version history must not show them any more
     item.title, item.text = f"{ITEM} {item.title}", f"{ITEM} {item.text}"
     item.save()
-    assert publication.after_edit(item.meeting, None) is not None
+    assert publication.record_version(item.meeting, None) is not None
     item.restricted = True
     item.save()
-    assert publication.after_edit(item.meeting, None) is not None
+    assert publication.record_version(item.meeting, None) is not None
     assert ITEM in item.meeting.versions.get(number=1).text  # stored, never to be shown
     _sub_items(february)
     _arising(february)
@@ -72,9 +72,19 @@ def hidden(transactional_db: None) -> None:
     marked = f"{ACTION} {action.text}"
     mark_item_text(action.item, action.text, marked)
     action.restricted, action.text = True, marked
+    action.mark_edited("text")  # corrected by a person: a re-import keeps the words
     action.save()
-    assert publication.after_edit(action.meeting, None) is not None
-    # h6: the re-import of changed notes that must keep this own restriction goes here
+    action.item.mark_edited("text")
+    action.item.save()
+    assert publication.record_version(action.meeting, None) is not None
+    # the notes imported again, changed: the action stays restricted on its own (#13.2)
+    notes = tmp_path_factory.mktemp("reimport") / "northshire-assurance-2026-03.txt"
+    text = (EXAMPLES / notes.name).read_text(encoding="utf-8")
+    notes.write_text(text.replace("Venue: Meeting Room 2", "Venue: Room 2"), encoding="utf-8")
+    assert ingest_file(notes).status == "updated"
+    action.refresh_from_db()
+    assert action.restricted and action.text == marked
+    assert action.meeting.versions.order_by("-number")[0].note.startswith("Imported again")
     draft = Meeting.objects.get(date="2026-02-12")
     draft.status, draft.title = Meeting.Status.DRAFT, f"{DRAFT} {draft.title}"
     draft.save()
@@ -93,11 +103,11 @@ def _sub_items(meeting: Meeting) -> None:
     under.text = f"{UNDER} {under.text}"
     under.save()
     Decision.objects.create(meeting=meeting, item=other, text=f"{LATER} agreed.", position=50)
-    assert publication.after_edit(meeting, None) is not None
+    assert publication.record_version(meeting, None) is not None
     assert all(m in meeting.versions.last().text for m in (SUB, UNDER, LATER))  # type: ignore[union-attr]
     parent.restricted = True
     parent.save()
-    assert publication.after_edit(meeting, None) is not None
+    assert publication.record_version(meeting, None) is not None
     under.refresh_from_db()
     assert under.effective_restricted and not under.restricted  # inherited, not copied
 
@@ -112,7 +122,7 @@ def _arising(meeting: Meeting) -> None:
     matter.save()
     action.text = f"{ARISING} {action.text}"
     action.save()
-    assert publication.after_edit(meeting, None) is not None
+    assert publication.record_version(meeting, None) is not None
     assert ARISING in meeting.versions.last().text  # type: ignore[union-attr]
     action.restricted = True
     action.save()

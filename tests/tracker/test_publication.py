@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 
 from watching_brief.tracker.actions.models import Action
 from watching_brief.tracker.meetings import publication
+from watching_brief.tracker.meetings.minuting import autosave_item, current_minutes, save_item
 from watching_brief.tracker.meetings.models import (
     Body,
     Decision,
@@ -168,53 +169,53 @@ def test_versions_only_after_publication_and_only_for_public_changes(
     meeting = built.meeting
     built.public_item.text = "Calls answered on time, mostly."
     built.public_item.save()
-    assert publication.after_edit(meeting, officer) is None  # a draft keeps no versions
+    assert publication.record_version(meeting, officer) is None  # a draft keeps no versions
     publication.approve(meeting, officer)
-    assert publication.after_edit(meeting, officer) is None
+    assert publication.record_version(meeting, officer) is None
     publication.publish(meeting, officer)
-    assert publication.after_edit(meeting, officer) is None  # nothing changed
+    assert publication.record_version(meeting, officer) is None  # nothing changed
     built.restricted_item.text = f"{ITEM_TEXT} with more private detail"
     built.restricted_item.save()
     Action.objects.filter(text=ACTION_RESTRICTED).update(due=dt.date(2026, 5, 1))
-    assert publication.after_edit(meeting, officer) is None  # the public sees no change
+    assert publication.record_version(meeting, officer) is None  # the public sees no change
     built.public_action.due = dt.date(2026, 6, 30)
     built.public_action.save()
-    second = publication.after_edit(meeting, officer)
+    second = publication.record_version(meeting, officer)
     assert second is not None and second.number == 2
     assert "due: 30 June 2026" in second.text
     assert "due: 31 March 2026" in meeting.versions.get(number=1).text
-    assert publication.after_edit(meeting, officer) is None
+    assert publication.record_version(meeting, officer) is None
     assert list(meeting.versions.values_list("number", flat=True)) == [1, 2]
 
 
-def test_one_persons_sitting_is_one_version_and_another_person_makes_a_new_one(
-    built: Built, officer: Any
-) -> None:
+def test_edits_to_published_notes_wait_for_one_republication(built: Built, officer: Any) -> None:
+    """#13 finding 5: saving as one types (two officers in turn) makes no version and
+    leaves the public text; republishing applies it all as one version."""
     meeting = built.meeting
     publication.approve(meeting, officer)
     publication.publish(meeting, officer)
-    for words in ("Calls answered", "Calls answered on time", "Calls answered on time, mostly."):
-        built.public_item.text = words  # saved as the officer types
-        built.public_item.save()
-        version = publication.after_edit(meeting, officer)
-        assert version is not None and version.number == 2
-    assert "Calls answered on time, mostly." in meeting.versions.get(number=2).text
-    assert "Calls answered on time, mostly." not in meeting.versions.get(number=1).text
+    public = publication.public_text(meeting)
     other = create_account("officer-two", PASSWORD, "officer", [])
-    built.public_item.text = "Calls answered on time."
-    built.public_item.save()
-    third = publication.after_edit(meeting, other)
-    assert third is not None and third.number == 3
-    MeetingVersion.objects.filter(pk=third.pk).update(created=third.created - dt.timedelta(hours=1))
-    built.public_item.text = "Calls answered on time, said the ACC."
-    built.public_item.save()
-    fourth = publication.after_edit(meeting, other)  # a later sitting: a new version
-    assert fourth is not None and fourth.number == 4
+    for number in range(20):
+        user = officer if number % 2 else other
+        minutes = current_minutes(built.public_item)
+        minutes.text = f"Calls answered on time, draft {number}."
+        save_item(built.public_item, minutes, user)
+        autosave_item(built.public_item, {"text": f"Typed {number}"}, user)
+    assert publication.public_text(meeting) == public
+    assert meeting.versions.count() == 1
+    version = publication.republish(meeting, officer, "Corrected")
+    assert version is not None and version.number == 2 and version.note == "Corrected"
+    assert "Typed 19" in version.text and "Typed 19" in publication.public_text(meeting)
+    assert publication.republish(meeting, officer) is None  # nothing waiting, no version
+    assert meeting.versions.count() == 2
+    with pytest.raises(PermissionDenied):
+        publication.republish(meeting, create_account("c", PASSWORD, "contributor", ["DCC"]))
 
 
 def test_a_published_meeting_with_no_versions_gets_its_first_on_edit(built: Built) -> None:
     Meeting.objects.filter(pk=built.meeting.pk).update(status=Meeting.Status.PUBLISHED)
-    first = publication.after_edit(built.meeting, None)
+    first = publication.record_version(built.meeting, None)
     assert first is not None and first.number == 1 and first.created_by is None
 
 

@@ -197,6 +197,7 @@ def test_contributor_updates_an_action_of_their_post(client: Client, contributor
         "update-text": "Plan shared on 3 March",
         "update-evidence": "Email of 3 March",
         "update-status": "done",
+        "update-version": soup.select_one("#update-form [name=update-version]")["value"],
     }
     response = client.post(reverse("web:action_update", args=[action.pk]), data, follow=True)
     soup = BeautifulSoup(response.content, "html.parser")
@@ -212,14 +213,14 @@ def test_contributor_may_not_update_others_nor_close(client: Client, contributor
         owner_post__abbrev="DCC"
     )[0]
     client.force_login(contributor)
-    update = {"update-text": "Done", "update-status": "in_progress"}
+    update = {"update-text": "Done", "update-status": "in_progress", "update-version": "0"}
     assert client.post(reverse("web:action_update", args=[other.pk]), update).status_code == 403
     action = dcc_action()
-    close = {"close-status": "closed", "close-note": "Finished"}
+    close = {"close-status": "closed", "close-note": "Finished", "close-version": "0"}
     assert client.post(reverse("web:action_close", args=[action.pk]), close).status_code == 403
     response = client.post(
         reverse("web:action_update", args=[action.pk]),
-        {"update-text": "All done", "update-status": "closed"},
+        {"update-text": "All done", "update-status": "closed", "update-version": action.revision},
     )
     assert response.status_code == 400
     soup = BeautifulSoup(response.content, "html.parser")
@@ -244,7 +245,11 @@ def test_officer_closes_and_history_shows_the_change(
     client.force_login(officer)
     response = client.post(
         reverse("web:action_close", args=[action.pk]),
-        {"close-status": "closed", "close-note": "Accepted at the March meeting"},
+        {
+            "close-status": "closed",
+            "close-note": "Accepted at the March meeting",
+            "close-version": action.revision,
+        },
         follow=True,
     )
     soup = BeautifulSoup(response.content, "html.parser")
@@ -263,7 +268,7 @@ def test_closing_without_a_status_keeps_the_note(
     action = dcc_action()
     client.force_login(officer)
     url = reverse("web:action_close", args=[action.pk])
-    response = client.post(url, {"close-note": "Kept note"})
+    response = client.post(url, {"close-note": "Kept note", "close-version": action.revision})
     assert response.status_code == 400
     soup = BeautifulSoup(response.content, "html.parser")
     link = soup.select_one(".govuk-error-summary__list a")

@@ -10,7 +10,9 @@ from bs4 import BeautifulSoup
 from django.test import Client
 from django.urls import reverse
 
+from watching_brief.extraction.sources import load_bytes
 from watching_brief.tracker.actions.models import Action
+from watching_brief.tracker.meetings import publication
 from watching_brief.tracker.meetings.models import Item, Meeting, Question
 from watching_brief.tracker.people.models import Post
 from watching_brief.tracker.web.accounts import create_account
@@ -21,6 +23,8 @@ PASSWORD = "a-Long-pass-2026"  # noqa: S105 - a test account's password
 
 @pytest.fixture
 def meeting(ingested: list) -> Meeting:
+    """Notes being minuted: a draft (edits to published notes wait for republication)."""
+    Meeting.objects.filter(date=dt.date(2026, 2, 24)).update(status=Meeting.Status.DRAFT)
     return Meeting.objects.get(series__name="Monthly Assurance Meeting", date=dt.date(2026, 2, 24))
 
 
@@ -246,6 +250,7 @@ def test_restricting_with_a_reason_and_public_line_hides_the_item(
         }
     )
     assert officer.post(item_url(item), data).status_code == 302
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.PUBLISHED)
     public = Client().get(reverse("web:meeting_detail", args=[meeting.pk]))
     text = public.content.decode()
     assert "MARKER-MINUTED-SECRET" not in text
@@ -262,6 +267,7 @@ def test_answers_are_saved_and_shown_on_the_meeting_page(
     assert officer.post(item_url(item), data).status_code == 302
     question.refresh_from_db()
     assert question.answer == "Twelve orders were granted."
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.PUBLISHED)
     shown = soup(Client().get(reverse("web:meeting_detail", args=[meeting.pk])))
     answer = shown.select_one(f"#item-{item.pk} .app-answer")
     assert answer is not None and "Twelve orders were granted." in answer.get_text()
@@ -297,21 +303,70 @@ def test_autosave_returns_json_and_saves_the_text(
     assert Action.objects.count() == before
 
 
-def test_autosave_on_published_notes_keeps_one_version_for_the_sitting(
+def test_autosave_on_published_notes_waits_for_republication(
+    officer: Client, meeting: Meeting, item: Item
+) -> None:
+    """#13 finding 5: half-typed text never reaches the public page, the public notes or
+    the versions; the officer's republication makes exactly one version."""
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.PUBLISHED)
+    publication.record_version(meeting, None, "Published.")
+    published = item.text
+    meeting_url = reverse("web:meeting_detail", args=[meeting.pk])
+    notes_url = reverse("web:meeting_notes_file", args=[meeting.pk, "pdf"])
+
+    def public_notes() -> str:
+        return load_bytes(Client().get(notes_url).content, "notes.pdf").text
+
+    assert published.splitlines()[0][:40] in public_notes()
+    data = form_data(soup(officer.get(item_url(item))))
+    for typed in ("Corrected", "Corrected minutes", "MARKER-CORRECTED-minutes, as agreed."):
+        data["text"] = typed
+        response = officer.post(item_url(item), data, headers={"X-Autosave": "1"})
+        body = response.json()
+        assert body["saved"] is True and body["amendment"] is True
+        data["version"] = body["version"]  # as minute.js does
+    item.refresh_from_db()
+    assert item.text == published
+    assert meeting.versions.count() == 1
+    assert "MARKER-CORRECTED" not in Client().get(meeting_url).content.decode()
+    assert "MARKER-CORRECTED" not in public_notes()
+    page = soup(officer.get(item_url(item)))  # the officer goes on from the amendment
+    assert page.select_one("#id_text").get_text().startswith("MARKER-CORRECTED")
+    assert page.select_one("#amendment-note") is not None
+    assert officer.get(meeting_url).status_code == 200
+    assert soup(officer.get(meeting_url)).select_one("#republish") is not None
+
+    response = officer.post(reverse("web:meeting_republish", args=[meeting.pk]), {"note": ""})
+
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.text == "MARKER-CORRECTED-minutes, as agreed."
+    versions = list(meeting.versions.order_by("number"))
+    assert len(versions) == 2 and "MARKER-CORRECTED" in versions[1].text
+    assert "MARKER-CORRECTED" in Client().get(meeting_url).content.decode()
+    assert "MARKER-CORRECTED" in public_notes()
+    assert not meeting.amendments.exists()
+
+
+def test_restricting_published_notes_takes_effect_at_once(
     officer: Client, meeting: Meeting, item: Item
 ) -> None:
     Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.PUBLISHED)
     data = form_data(soup(officer.get(item_url(item))))
-    for typed in ("Corrected", "Corrected minutes", "Corrected minutes, as agreed."):
-        data["text"] = typed
-        response = officer.post(item_url(item), data, headers={"X-Autosave": "1"})
-        assert response.json()["saved"] is True
-    versions = list(meeting.versions.order_by("number"))
-    # imported notes have no version: the first save records one, the rest of the
-    # sitting's typing is one more version, not one a keystroke
-    assert [v.note for v in versions] == ["First recorded version.", "Changed after publication."]
-    assert "Corrected minutes, as agreed." in versions[1].text
-    assert "Corrected minutes, as agreed." not in versions[0].text
+    data.update(
+        {
+            "restricted": "on",
+            "restricted_reason": "FOI s.31 law enforcement",
+            "public_summary": "The force briefed the PCC on stalking operations.",
+            "save": "",
+        }
+    )
+    assert officer.post(item_url(item), data).status_code == 302
+    item.refresh_from_db()
+    assert item.restricted and all(a.restricted for a in item.actions.all())
+    text = Client().get(reverse("web:meeting_detail", args=[meeting.pk])).content.decode()
+    assert "The force briefed the PCC on stalking operations." in text
+    assert "stalking protection orders applied for and granted" not in text
 
 
 def test_autosave_needs_the_csrf_token(item: Item) -> None:

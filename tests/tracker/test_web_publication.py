@@ -144,7 +144,7 @@ def test_version_history_shows_the_difference_without_restricted_parts(
     built.public_item.save()
     built.restricted_item.text = f"{ITEM_TEXT} changed"
     built.restricted_item.save()
-    publication.after_edit(built.meeting, officer)
+    publication.record_version(built.meeting, officer)
     url = reverse("web:meeting_versions", args=[built.meeting.pk])
     public = Client().get(url)
     text = public.content.decode()
@@ -177,7 +177,7 @@ def test_a_part_restricted_after_publication_leaves_earlier_versions(
     assert withdrawn in first.text
     built.public_item.restricted = True
     built.public_item.save()
-    second = publication.after_edit(built.meeting, officer)
+    second = publication.record_version(built.meeting, officer)
     assert second is not None and withdrawn not in second.text
     response = Client().get(reverse("web:meeting_versions", args=[built.meeting.pk]))
     html = response.content.decode()

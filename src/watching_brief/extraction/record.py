@@ -75,6 +75,11 @@ class Action(Sourced):
         "written; several owners joined with ' / '.",
     )
     owners: list[str] = Field(default_factory=list, description="Each owner separately.")
+    owner_attendees: list[str | None] = Field(
+        default_factory=list,
+        description="For each of owners, the name of the attendee it names (as in "
+        "attendees), or null when it names none; empty when not resolved.",
+    )
     owner_text: str | None = Field(None, description="The owner as written in the notes.")
     due: dt.date | None = Field(None, description="Due date, resolved from the phrase.")
     due_text: str | None = Field(None, description="The due date phrase as written.")

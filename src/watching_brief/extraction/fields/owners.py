@@ -123,11 +123,14 @@ def find_owner_phrase(
     return phrase(POST_SUBJECT.match(text))
 
 
-def resolve_owner(written: str, attendees: list[Attendee]) -> tuple[list[str], list[Attendee]]:
+def resolve_owner(
+    written: str, attendees: list[Attendee], named: list[str | None] | None = None
+) -> tuple[list[str], list[Attendee]]:
     """Split an owner phrase into owners and find the attendee each one names.
 
     Returns the owners to record (abbreviation for a capacity written in words, otherwise
-    as written) and the attendees matched (one per owner that matched).
+    as written) and the attendees matched (one per owner that matched). ``named``, when
+    given, receives for each owner the name of the attendee it names, or None.
     """
     owners: list[str] = []
     matched: list[Attendee] = []
@@ -136,6 +139,8 @@ def resolve_owner(written: str, attendees: list[Attendee]) -> tuple[list[str], l
         if not part:
             continue
         attendee, how = match_attendee(part, attendees)
+        if named is not None:
+            named.append(attendee.name if attendee is not None else None)
         if attendee is not None:
             matched.append(attendee)
         if how in {"abbrev", "role"} and attendee is not None and attendee.abbrev:

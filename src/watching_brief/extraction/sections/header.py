@@ -65,8 +65,7 @@ class Header:
 def find_header(layout: Layout) -> Header:
     """Find the title, body line and labelled header fields near the top of the notes."""
     header = Header()
-    lines = [line for line in layout.document.lines[:HEADER_SCAN] if layout.usable(line)]
-    lines = _before_first_item(lines)
+    lines = _before_first_item(layout, layout.document.lines[:HEADER_SCAN])
     _find_title(layout, lines, header)
     _find_label_block(layout, lines, header)
     _find_inline_labels(layout, lines, header)
@@ -86,11 +85,21 @@ ITEM_START = re.compile(
 )
 
 
-def _before_first_item(lines: list[Line]) -> list[Line]:
-    for position, line in enumerate(lines):
-        if position >= 2 and ITEM_START.match(line.text):
-            return lines[:position]
-    return lines
+# An items table's head ends the header even where it was set aside as furniture.
+ITEMS_TABLE_HEAD = re.compile(r"^\s*(?i:items|(?:note\s+)?no\.?\s*\|?\s*item\b.*)\s*$")
+
+
+def _before_first_item(layout: Layout, lines: list[Line]) -> list[Line]:
+    usable: list[Line] = []
+    for line in lines:
+        if not layout.usable(line):
+            if ITEMS_TABLE_HEAD.match(line.text):
+                break
+            continue
+        if len(usable) >= 2 and ITEM_START.match(line.text):
+            break
+        usable.append(line)
+    return usable
 
 
 # "Minutes of the meeting of the X Authority", "NOTES OF MEETING ...": the document's title.

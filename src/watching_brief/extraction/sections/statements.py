@@ -243,15 +243,20 @@ def extract_action(context: Context, item: str | None, body: Passage) -> Action:
     elif phrase is not None:
         action.source["owner_text"] = body.spans(phrase.start, phrase.end)
     if written:
-        owners, matched = resolve_owner(written, context.attendees)
+        named: list[str | None] = []
+        owners, matched = resolve_owner(written, context.attendees, named)
         action.owner_text = written
         action.owners = owners
+        action.owner_attendees = named
         unmatched = len(matched) < len(owners)
         action.owner = written.strip() if unmatched and len(owners) > 1 else " / ".join(owners)
         hinted = _known_hint(hint, context.attendees) if unmatched and len(owners) == 1 else None
         if hinted is not None:
             action.owners = [hinted]
             action.owner = hinted
+            named = []
+            resolve_owner(hinted, context.attendees, named)
+            action.owner_attendees = named
         elif unmatched and context.attendees:
             context.warnings.append(
                 ExtractionWarning(

@@ -155,6 +155,7 @@ class ActionOut(Schema):
     due_text: str
     status: ActionStatus
     status_label: str
+    version: int = Field(description="Counts the action's changes; send it back with writes.")
     overdue: bool
     closed_at: str = Field(description="The meeting that accepted the closure.")
     restricted: bool
@@ -173,21 +174,36 @@ class UpdateOut(Schema):
     status: str
 
 
+class ConflictOut(Schema):
+    detail: str
+    version: int = Field(description="The action's version now.")
+    yours: dict[str, str] = Field(description="What this write would have saved.")
+    theirs: dict[str, str] = Field(description="What was saved since it was read.")
+
+
 class ActionDetail(ActionOut):
     updates: list[UpdateOut]
     may_update: bool
     may_close: bool
 
 
+VERSION_HELP = (
+    "The action's version as read (``version`` of GET /api/actions/{id}); a write made "
+    "from an older reading is refused with 409 and both texts."
+)
+
+
 class UpdateIn(Schema):
     text: str = Field(min_length=1, max_length=2000)
     evidence: str = Field("", max_length=2000)
     status: Literal["", "in_progress", "done"] = Field("", description='"" for no change.')
+    version: int = Field(ge=0, description=VERSION_HELP)
 
 
 class CloseIn(Schema):
     status: Literal["closed", "dropped"]
     note: str = Field("", max_length=2000)
+    version: int = Field(ge=0, description=VERSION_HELP)
 
 
 class HolderOut(Schema):

@@ -49,8 +49,9 @@ def link_carried_forward(meeting: Meeting, threshold: float = DEFAULT_LINK_SCORE
         if action is None or score < threshold:
             unmatched.append(matter.text)
             continue
-        matter.action, matter.match_score = action, round(score, 3)
-        matter.save(update_fields=["action", "match_score"])
+        if (matter.action_id, matter.match_score) != (action.pk, round(score, 3)):
+            matter.action, matter.match_score = action, round(score, 3)
+            matter.save(update_fields=["action", "match_score"])
         _apply_update(matter, action, meeting)
     return unmatched
 

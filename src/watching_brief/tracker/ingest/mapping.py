@@ -1,9 +1,12 @@
 """The one place where the core's record meets the tracker's models.
 
 :func:`store_minutes` writes a :class:`~watching_brief.extraction.record.Minutes` record
-as a meeting. A meeting already stored (same series, same date) is updated in place: the
-fields a person corrected by hand are kept and reported, actions keep their status and
-updates, and everything the notes no longer say is removed.
+as a meeting. A meeting already stored (same series, same date) is merged, never wiped:
+each item, action, question, decision and carried-forward matter is matched to the one
+stored before and updated in place (insert, update or unchanged); the fields a person
+corrected are kept and reported, answers, added decisions, restrictions, statuses and
+updates are kept, and a part the notes no longer say is removed only when nobody wrote,
+corrected or restricted anything in it. Nothing is saved when nothing differs.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,6 +56,7 @@ class Stored:
     meeting: Meeting
     created: bool
     kept: list[str] = field(default_factory=list)
+    changed: bool = True
 
 
 def store_minutes(minutes: Minutes, body_name: str | None = None) -> Stored:
@@ -64,14 +69,31 @@ def store_minutes(minutes: Minutes, body_name: str | None = None) -> Stored:
     series = _series(body, series_name)
     meeting = Meeting.objects.filter(series=series, date=minutes.date).first()
     created = meeting is None
+    before = _fingerprint(meeting) if meeting is not None else None
     meeting = meeting or Meeting(series=series, date=minutes.date)
-    kept = _set_fields(meeting, _meeting_fields(minutes))
-    meeting.save()
+    kept: list[str] = []
+    _update(meeting, _meeting_fields(minutes), {}, kept)
     people = _store_attendance(meeting, body, minutes)
-    items = _store_items(meeting, minutes.items, kept)
-    _store_statements(meeting, body, minutes, items)
+    items, leftover = _store_items(meeting, minutes.items, kept)
+    _store_statements(meeting, body, minutes, items, kept)
     _store_actions(meeting, body, minutes.actions, items, people, kept)
-    return Stored(meeting, created, kept)
+    for item in leftover:  # once what was under them has found its new place
+        if not _touched_item(item):
+            item.delete()
+    return Stored(meeting, created, kept, changed=before != _fingerprint(meeting))
+
+
+def _fingerprint(meeting: Meeting) -> tuple[Any, ...]:
+    """Every stored part of a meeting with its revision: any save or removal changes it."""
+    parts: list[Any] = [meeting.revision]
+    for rows in (
+        meeting.items, meeting.actions, meeting.questions, meeting.decisions,
+        meeting.carried_forward,
+    ):  # fmt: skip
+        parts.append(tuple(rows.order_by("pk").values_list("pk", "revision")))
+    attendance = meeting.attendance.order_by("pk")
+    parts.append(tuple(attendance.values_list("pk", "post_id", "role", "status", "position")))
+    return tuple(parts)
 
 
 BODY_WORDS = {"opcc": "office of the police and crime commissioner"}
@@ -166,97 +188,190 @@ def _time(value: str | None) -> dt.time | None:
     return dt.time.fromisoformat(value) if value else None
 
 
-def _set_fields(obj: Any, values: dict[str, Any]) -> list[str]:
-    """Set fields, except those a person edited; return the edited ones that differ."""
-    kept = []
-    for name, value in values.items():
-        if name in obj.edited_fields:
-            if getattr(obj, name) != value:
-                kept.append(f"{obj._meta.model_name}.{name}")
-            continue
-        setattr(obj, name, value)
-    return kept
+Attended = tuple[Person, Post | None]
 
 
-def _store_attendance(meeting: Meeting, body: Body, minutes: Minutes) -> dict[str, Person]:
-    meeting.attendance.all().delete()
-    people: dict[str, Person] = {}
+def _store_attendance(meeting: Meeting, body: Body, minutes: Minutes) -> dict[str, Attended]:
+    """The attendance as the notes give it (rows matched by person are updated in place);
+    returns each attendee's person and post by the name the record gives."""
+    old = {row.person_id: row for row in meeting.attendance.all()}
+    people: dict[str, Attended] = {}
+    seen: set[int] = set()
     for position, attendee in enumerate(minutes.attendees):
         person = person_for(attendee.name)
         post = post_for(body, attendee)
         if post is not None:
             record_tenure(person, post, meeting.date, attendee.tenure)
-        Attendance.objects.create(
-            meeting=meeting,
-            person=person,
-            post=post,
-            role=(attendee.role or "")[:300],
-            status=attendee.status,
-            position=position,
-        )
-        people[attendee.name] = person
+        row = old.get(person.pk) or Attendance(meeting=meeting, person=person)
+        values = {
+            "post_id": post.pk if post else None,
+            "role": (attendee.role or "")[:300],
+            "status": attendee.status,
+            "position": position,
+        }
+        if row.pk is None or _differs(row, values):
+            for name, value in values.items():
+                setattr(row, name, value)
+            row.save()
+        seen.add(row.pk)
+        people[attendee.name] = (person, post)
+    meeting.attendance.exclude(pk__in=seen).delete()
     return people
 
 
-def _store_items(meeting: Meeting, records: list[RecordItem], kept: list[str]) -> dict[str, Item]:
-    """Items matched to those stored before by number and title; edits kept."""
-    old = {(item.number, item.title.casefold()): item for item in meeting.items.all()}
+def _differs(row: Any, values: dict[str, Any]) -> bool:
+    return any(getattr(row, name) != value for name, value in values.items())
+
+
+def _update(row: Any, values: dict[str, Any], fixed: dict[str, Any], kept: list[str]) -> None:
+    """Set what the notes say (``values``: kept where a person edited them; ``fixed``:
+    always) and save, only when something differs, so an unchanged re-import leaves every
+    row, and its revision, as it was."""
+    differs = row.pk is None or _differs(row, fixed)
+    for name, value in values.items():
+        if getattr(row, name) == value:
+            continue
+        if row.pk is not None and name in row.edited_fields:
+            kept.append(f"{row._meta.model_name}.{name}")
+            continue
+        setattr(row, name, value)
+        differs = True
+    if differs:
+        for name, value in fixed.items():
+            setattr(row, name, value)
+        row.save()
+
+
+def _store_items(
+    meeting: Meeting, records: list[RecordItem], kept: list[str]
+) -> tuple[dict[str, Item], list[Item]]:
+    """Items matched to those stored before (by number and title, else by title, else by
+    number with a similar title), edits and restrictions kept. Returns the items by
+    number, and those stored before that the notes no longer have."""
+    old = list(meeting.items.order_by("position", "pk"))
     by_number: dict[str, Item] = {}
     seen: set[int] = set()
     for position, record in enumerate(records):
-        item = old.get((record.number or "", record.title.casefold())) or Item(meeting=meeting)
+        item = _matching_item(old, seen, record) or Item(meeting=meeting)
         values = {
             "number": record.number or "",
             "title": record.title[:500],
             "text": record.text or "",
+            "assurance": ASSURANCE.get(record.assurance or "", ""),
         }
-        values["assurance"] = ASSURANCE.get(record.assurance or "", "")
-        kept += _set_fields(item, values)
-        item.position = position
-        item.source = {k: [s.model_dump() for s in v] for k, v in record.source.items()}
-        item.parent = by_number.get(record.parent or "")
-        item.save()
+        source = {k: [s.model_dump() for s in v] for k, v in record.source.items()}
+        parent = by_number.get(record.parent or "")
+        fixed = {"position": position, "source": source, "parent_id": parent.pk if parent else None}
+        _update(item, values, fixed, kept)
         seen.add(item.pk)
         if record.number:
             by_number[record.number] = item
-    meeting.items.exclude(pk__in=seen).delete()
-    return by_number
+    return by_number, [item for item in old if item.pk not in seen]
+
+
+def _matching_item(old: list[Item], seen: set[int], record: RecordItem) -> Item | None:
+    number, title = record.number or "", record.title.casefold()
+    free = [item for item in old if item.pk not in seen]
+    tests: list[Callable[[Item], bool]] = [
+        lambda item: item.number == number and item.title.casefold() == title,
+        lambda item: item.title.casefold() == title,
+        lambda item: bool(number) and item.number == number and _similar(item.title, title),
+    ]
+    for test in tests:
+        found = next((item for item in free if test(item)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _similar(one: str, other: str, at_least: float = 0.6) -> bool:
+    matcher = difflib.SequenceMatcher(None, one.casefold(), other.casefold(), autojunk=False)
+    return matcher.ratio() >= at_least
+
+
+def _touched_item(item: Item) -> bool:
+    """Whether a person made or changed anything in the item (then it stays)."""
+    return bool(
+        item.edited_fields
+        or item.restricted
+        or item.children.exists()
+        or item.actions.exists()
+        or Question.objects.filter(item=item).exclude(answer="").exists()
+        or Decision.objects.filter(item=item).exclude(edited_fields=[]).exists()
+    )
 
 
 def _store_statements(
-    meeting: Meeting, body: Body, minutes: Minutes, items: dict[str, Item]
+    meeting: Meeting, body: Body, minutes: Minutes, items: dict[str, Item], kept: list[str]
 ) -> None:
-    for model in (Decision, Question, CarriedForward):
-        model.objects.filter(meeting=meeting).delete()
-    Decision.objects.bulk_create(
-        Decision(meeting=meeting, item=items.get(d.item or ""), text=d.text, position=n)
+    """Decisions, questions and carried-forward matters merged with those stored before:
+    matched by their words, updated in place (answers and hand corrections kept); one the
+    notes no longer say is removed only when no person wrote or corrected anything in it."""
+    decisions = [
+        ({"text": d.text}, {"item_id": _pk(items, d.item), "position": n, "source": _src(d)})
         for n, d in enumerate(minutes.decisions)
-    )
+    ]
+    _merge(list(meeting.decisions.all()), decisions, lambda: Decision(meeting=meeting), kept)
     posts: dict[str, Post | None] = {}
     for asker in {q.asker for q in minutes.questions if q.asker}:
         posts[asker] = find_post(body, asker)
-    Question.objects.bulk_create(
-        Question(
-            meeting=meeting,
-            item=items.get(q.item or ""),
-            asker=(q.asker or "")[:200],
-            asker_post=posts.get(q.asker or ""),
-            text=q.text,
-            position=n,
+    questions = [
+        (
+            {"text": q.text, "asker": (q.asker or "")[:200]},
+            {
+                "item_id": _pk(items, q.item),
+                "asker_post_id": _pk(posts, q.asker),
+                "position": n,
+                "source": _src(q),
+            },
         )
         for n, q in enumerate(minutes.questions)
-    )
-    CarriedForward.objects.bulk_create(
-        CarriedForward(
-            meeting=meeting,
-            item=items.get(c.item or ""),
-            from_text=(c.from_ or "")[:200],
-            text=c.text,
-            update=c.update or "",
-            status=c.status or "",
-            position=n,
+    ]
+    _merge(list(meeting.questions.all()), questions, lambda: Question(meeting=meeting), kept)
+    matters = [
+        (
+            {
+                "from_text": (c.from_ or "")[:200],
+                "text": c.text,
+                "update": c.update or "",
+                "status": c.status or "",
+            },
+            {"item_id": _pk(items, c.item), "position": n},
         )
         for n, c in enumerate(minutes.carried_forward)
+    ]
+    old = list(meeting.carried_forward.all())
+    _merge(old, matters, lambda: CarriedForward(meeting=meeting), kept)
+
+
+def _pk(rows: dict[str, Any], key: str | None) -> int | None:
+    row = rows.get(key or "")
+    return row.pk if row is not None else None
+
+
+def _src(record: Any) -> dict[str, Any]:
+    return {k: [s.model_dump() for s in v] for k, v in record.source.items()}
+
+
+def _merge(
+    old: list[Any],
+    records: list[tuple[dict[str, Any], dict[str, Any]]],
+    new: Any,
+    kept: list[str],
+) -> None:
+    used: set[int] = set()
+    for values, fixed in records:
+        row = _matching_text(old, used, values["text"]) or new()
+        _update(row, values, fixed, kept)
+        used.add(row.pk)
+    for row in old:
+        if row.pk not in used and not _made_by_hand(row):
+            row.delete()
+
+
+def _made_by_hand(row: Any) -> bool:
+    return bool(
+        row.edited_fields or getattr(row, "answer", "") or getattr(row, "question_set_id", None)
     )
 
 
@@ -265,9 +380,11 @@ def _store_actions(
     body: Body,
     records: list[RecordAction],
     items: dict[str, Item],
-    people: dict[str, Person],
+    people: dict[str, Attended],
     kept: list[str],
 ) -> None:
+    """Actions matched by their words; status, updates, edits and a restriction a person
+    set (on the action itself, or through its item) are kept."""
     old = list(meeting.actions.all())
     used: set[int] = set()
     for position, record in enumerate(records):
@@ -275,18 +392,35 @@ def _store_actions(
         item = items.get(record.item or "")
         values = {"text": record.text, "due": record.due, "due_text": (record.due_text or "")[:200]}
         values.update(_owner_values(meeting, body, record, people))
-        kept += _set_fields(action, values)
-        action.item, action.position = item, position
-        action.restricted = bool(item and item.restricted)
-        action.reference = action.reference or _reference(meeting, position)
-        action.save()
+        fixed = {
+            "item_id": item.pk if item else None,
+            "position": position,
+            "restricted": action.restricted or bool(item and item.restricted),
+        }
+        if not action.reference:
+            action.reference = _reference(meeting, position)
+        _update(action, values, fixed, kept)
         used.add(action.pk)
     for action in old:
-        if action.pk not in used and not action.updates.exists() and not action.edited_fields:
+        if action.pk not in used and not _touched_action(action):
             action.delete()
 
 
-def _matching_action(old: list[Action], used: set[int], text: str) -> Action | None:
+def _touched_action(action: Action) -> bool:
+    """Whether people worked on the action (then a re-import never removes it)."""
+    return bool(
+        action.edited_fields
+        or action.restricted
+        or action.updates.exists()
+        or action.carried_forward.exists()
+    )
+
+
+def _matching_text(old: list[Any], used: set[int], text: str) -> Any:
+    return _matching_action(old, used, text)
+
+
+def _matching_action(old: list[Any], used: set[int], text: str) -> Any:
     best, best_score = None, ACTION_MATCH
     for action in old:
         if action.pk in used:
@@ -298,17 +432,29 @@ def _matching_action(old: list[Action], used: set[int], text: str) -> Action | N
 
 
 def _owner_values(
-    meeting: Meeting, body: Body, record: RecordAction, people: dict[str, Person]
+    meeting: Meeting, body: Body, record: RecordAction, people: dict[str, Attended]
 ) -> dict[str, Any]:
-    """Owner post and the holder at the time: by abbreviation, else by name or initials."""
+    """Owner post and the holder at the time.
+
+    The record says which attendee the (first) owner names: that attendee is the holder,
+    in the post they attended in. An owner naming no attendee is looked up among the
+    body's posts by abbreviation or title, and the holder is whoever held it then. Only a
+    record from before the core named attendees (an older stored record) falls back to
+    matching the owner's name or initials to the attendance.
+    """
     first = record.owners[0] if record.owners else (record.owner or "")
-    post = find_post(body, first) if first else None
-    holder = None
-    if post is None and first:
-        holder = find_person(first, people)
-        if holder is not None:
-            attended = meeting.attendance.filter(person=holder, post__isnull=False).first()
-            post = attended.post if attended else None
+    named = record.owner_attendees[0] if record.owner_attendees else None
+    post: Post | None = None
+    holder: Person | None = None
+    if named is not None and named in people:
+        holder, post = people[named]
+    elif first:
+        post = find_post(body, first)
+        if post is None and not record.owner_attendees:
+            by_name = {name: person for name, (person, _) in people.items()}
+            holder = find_person(first, by_name)
+            name = next((n for n, p in by_name.items() if p == holder), None)
+            post = people[name][1] if holder is not None and name is not None else None
     if post is not None and holder is None:
         tenure = post.holder_on(meeting.date)
         holder = tenure.person if tenure else None

@@ -9,12 +9,13 @@ from pathlib import Path
 
 from django.db import IntegrityError, transaction
 
-from watching_brief.extraction import ExtractionError, Minutes, extract_bytes
-from watching_brief.extraction.sources import sniff
+from watching_brief.extraction import ExtractionError, Minutes, extract_document
+from watching_brief.extraction.sources import load_bytes, sniff
 from watching_brief.tracker.errorlog import internal_error
 from watching_brief.tracker.ingest.links import book_revisits, link_carried_forward
 from watching_brief.tracker.ingest.mapping import store_minutes
 from watching_brief.tracker.meetings.models import SourceDocument
+from watching_brief.tracker.meetings.publication import record_version
 
 DOCUMENT_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".html", ".htm")
 ATTEMPTS = 3  # a document is stored again when a concurrent worker's insert collided
@@ -66,12 +67,13 @@ def _ingest_file(path: Path, body: str | None) -> IngestResult:
     if existing is not None:
         return IngestResult(path, "unchanged", meeting=str(existing.meeting))
     try:
-        minutes = extract_bytes(data, str(path))
+        document = load_bytes(data, str(path))  # read once: the record and the text kept
+        minutes = extract_document(document)
     except ExtractionError as error:
         return IngestResult(path, "failed", reason=str(error))
     except Exception as error:  # noqa: BLE001 - a bug in the reader fails this file only
         return IngestResult(path, "failed", reason=internal_error(str(path), error))
-    return store_document(path, data, minutes, body)
+    return store_document(path, data, minutes, body, text=document.text)
 
 
 def store_document(
@@ -101,6 +103,11 @@ def store_document(
                 )
                 unmatched = link_carried_forward(stored.meeting)
                 book_revisits(stored.meeting)
+                if stored.changed and not stored.created:
+                    # published notes imported again are republished: one version when
+                    # the public text changed (none when the re-import changed nothing)
+                    note = f"Imported again from {path.name}."
+                    record_version(stored.meeting, None, note)
             break
         except ValueError as error:
             return IngestResult(path, "failed", reason=f"{path}: {error}")

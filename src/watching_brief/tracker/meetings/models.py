@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
 
 class Edited(models.Model):
-    """Remembers which fields a person corrected, so a re-import never overwrites them."""
+    """Remembers which fields a person corrected, so a re-import never overwrites them,
+    and counts the row's saves (``revision``), so a save made from a page read at an
+    older revision can be refused instead of silently undoing a later one."""
 
     edited_fields = models.JSONField(default=list, blank=True, editable=False)
+    revision = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         abstract = True
@@ -18,6 +23,14 @@ class Edited(models.Model):
     def mark_edited(self, *fields: str) -> None:
         """Record that a person set these fields by hand."""
         self.edited_fields = sorted(set(self.edited_fields) | set(fields))
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Every save of a stored row moves its revision on by one."""
+        if self.pk is not None and not kwargs.get("force_insert"):
+            self.revision += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "revision"}
+        super().save(*args, **kwargs)
 
 
 class Body(models.Model):
@@ -166,7 +179,7 @@ class Item(Edited):
         return f"{self.number} {self.title}".strip()
 
 
-class Decision(models.Model):
+class Decision(Edited):
     """A decision or resolution recorded at a meeting."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
@@ -179,7 +192,7 @@ class Decision(models.Model):
         ordering = ["meeting", "position"]
 
 
-class Question(models.Model):
+class Question(Edited):
     """A question put by the holding body, and who put it."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="questions")
@@ -202,7 +215,7 @@ class Question(models.Model):
         ordering = ["meeting", "position"]
 
 
-class CarriedForward(models.Model):
+class CarriedForward(Edited):
     """A matter brought back from an earlier meeting, linked to the action it repeats."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="carried_forward")
@@ -271,3 +284,29 @@ class MeetingVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting} v{self.number}"
+
+
+class Amendment(models.Model):
+    """Changes to one item of a published meeting, waiting for an officer to republish.
+
+    Edits to a published meeting (the minute-taking page, its autosave) are kept here, not
+    in the item, so the public goes on seeing the published notes; republishing applies
+    every amendment of the meeting and records one new version. ``minutes`` holds the
+    item's minutes as last typed (the values of :class:`..minuting.ItemMinutes`);
+    ``revision`` counts its saves, so a stale page is refused here too.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="amendments")
+    item = models.OneToOneField(Item, on_delete=models.CASCADE, related_name="amendment")
+    minutes = models.JSONField(default=dict)
+    revision = models.PositiveIntegerField(default=1)
+    updated = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["meeting", "item__position"]
+
+    def __str__(self) -> str:
+        return f"Amendment to {self.item}"

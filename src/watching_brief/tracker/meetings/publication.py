@@ -2,14 +2,15 @@
 
 A meeting goes draft → approved (by an officer) → published. Approval tells the owners
 of the actions set at the meeting. Publication keeps version 1 of the notes as the public
-sees them; every later change to that public text makes a new version, so the history
-can show what changed. Versions are built only from :func:`public_text` and
-:func:`public_record`, never from anything restricted.
+sees them. After that the published notes change only when an officer republishes (the
+edits wait as amendments, see :mod:`.minuting`) or the notes are imported again; each
+makes one new version when the public text changed, so the history can show what
+changed. Versions are built only from :func:`public_text` and :func:`public_record`,
+never from anything restricted.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -103,42 +104,42 @@ def publish(meeting: Meeting, user: Any, note: str = "") -> MeetingVersion:
 
 
 CHANGED = "Changed after publication."
-SITTING = dt.timedelta(minutes=30)
+REPUBLISHED = "Republished with amendments."
 
 
-def after_edit(meeting: Meeting, user: Any) -> MeetingVersion | None:
-    """Call after any saved change to a meeting's notes (the minute-taking pages do).
+def record_version(meeting: Meeting, user: Any, note: str = CHANGED) -> MeetingVersion | None:
+    """A new version of a published meeting's notes, when what the public sees changed.
 
-    Once the meeting is published, a change to what the public sees makes a new version
-    of the published notes; any other change (or one before publication) makes none.
-    One person's changes in one sitting (within half an hour of the version their first
-    change made) are one version, so saving as they type does not make a version a
-    keystroke; the version made at publication is never changed.
+    Called when the published notes themselves change: on republication and when notes
+    are imported again. A meeting not published keeps no versions; a change the public
+    cannot see (or none) makes none. Versions are never amended once made.
     """
     with transaction.atomic():
         current = Meeting.objects.select_for_update().get(pk=meeting.pk)
         if current.status != Meeting.Status.PUBLISHED:
             return None
         latest = current.versions.order_by("-number").first()
-        text = public_text(current)
-        if latest is not None and latest.text == text:
+        if latest is not None and latest.text == public_text(current):
             return None
-        if latest is not None and _same_sitting(latest, user):
-            latest.record, latest.text = public_record(current), text
-            latest.save(update_fields=["record", "text"])
-            return latest
-        note = CHANGED if latest else "First recorded version."
         return _new_version(current, user, note)
 
 
-def _same_sitting(version: MeetingVersion, user: Any) -> bool:
-    """Whether ``version`` is this person's own change-version, made within the sitting."""
-    return (
-        version.note == CHANGED
-        and getattr(user, "is_authenticated", False)
-        and version.created_by_id == user.pk
-        and timezone.now() - version.created < SITTING
-    )
+def republish(meeting: Meeting, user: Any, note: str = "") -> MeetingVersion | None:
+    """Apply the amendments drafted on a published meeting and record one new version.
+
+    Until this is done the public sees the notes as last published. Returns the new
+    version, or None when the amendments change nothing the public sees.
+    """
+    from watching_brief.tracker.meetings.minuting import apply_amendments
+
+    if not is_officer(user):
+        raise PermissionDenied("Only officers may republish notes.")
+    with transaction.atomic():
+        current = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if current.status != Meeting.Status.PUBLISHED:
+            raise TransitionError("Only published notes can be republished.")
+        apply_amendments(current, user)
+        return record_version(current, user, note or REPUBLISHED)
 
 
 def _new_version(meeting: Meeting, user: Any, note: str) -> MeetingVersion:

@@ -12,7 +12,7 @@ from watching_brief.tracker.access.authors import signature
 from watching_brief.tracker.actions.models import Action
 from watching_brief.tracker.web.roles import visible_items, visible_meetings
 
-HIDDEN_FIELDS = ["edited_fields", "effective_restricted", "position", "reference"]
+HIDDEN_FIELDS = ["edited_fields", "effective_restricted", "position", "reference", "revision"]
 
 
 @dataclass(frozen=True, slots=True)

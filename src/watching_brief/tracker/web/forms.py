@@ -34,6 +34,11 @@ class ActionUpdateForm(forms.Form):
     status = forms.ChoiceField(
         label="Status", choices=UPDATE_STATUSES, required=False, widget=forms.RadioSelect
     )
+    version = forms.IntegerField(
+        required=True,
+        widget=forms.HiddenInput,
+        error_messages={"required": "The page was out of date: look at the action again"},
+    )
 
 
 class ActionCloseForm(forms.Form):
@@ -49,6 +54,11 @@ class ActionCloseForm(forms.Form):
     )
     note = forms.CharField(
         label="Note", max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    version = forms.IntegerField(
+        required=True,
+        widget=forms.HiddenInput,
+        error_messages={"required": "The page was out of date: look at the action again"},
     )
 
 

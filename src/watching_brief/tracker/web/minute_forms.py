@@ -55,21 +55,38 @@ class ItemMinutesForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    version = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(
-        self, data: Any, item: Item, questions: list[Question], decisions: list[Decision]
+        self,
+        data: Any,
+        item: Item,
+        questions: list[Question],
+        decisions: list[Decision],
+        current: ItemMinutes | None = None,
+        version: str = "",
     ) -> None:
+        shown = current or ItemMinutes(
+            text=item.text,
+            assurance=item.assurance,
+            restricted=item.restricted,
+            restricted_reason=item.restricted_reason,
+            public_summary=item.public_summary,
+        )
         initial = {
-            "text": item.text,
-            "assurance": item.assurance,
-            "restricted": item.restricted,
-            "restricted_reason": item.restricted_reason,
-            "public_summary": item.public_summary,
+            "text": shown.text,
+            "assurance": shown.assurance,
+            "restricted": shown.restricted,
+            "restricted_reason": shown.restricted_reason,
+            "public_summary": shown.public_summary,
+            "new_question": shown.new_question,
+            "new_decision": shown.new_decision,
+            "version": version,
         }
         for question in questions:
-            initial[f"answer_{question.pk}"] = question.answer
+            initial[f"answer_{question.pk}"] = shown.answers.get(question.pk, question.answer)
         for decision in decisions:
-            initial[f"decision_{decision.pk}"] = decision.text
+            initial[f"decision_{decision.pk}"] = shown.decisions.get(decision.pk, decision.text)
         super().__init__(data, initial=initial)
         self.questions = questions
         self.decisions = decisions
@@ -106,6 +123,8 @@ class ActionRowForm(forms.Form):
     """One action of the item: text, owner from the posts present, due as typed, status."""
 
     action_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    shown_status = forms.CharField(required=False, widget=forms.HiddenInput)
     text = forms.CharField(label="Action", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     owner = forms.ChoiceField(label="Owner", required=False)
     owner_other = forms.CharField(label="Owner not in the list", max_length=200, required=False)
@@ -144,32 +163,38 @@ class ActionRowForm(forms.Form):
             owner_text=owner_text,
             due_text=data.get("due_text") or "",
             status=data.get("status") or Action.Status.OPEN,
+            revision=data.get("revision"),
+            shown_status=data.get("shown_status") or None,
         )
 
 
 ActionFormSet = forms.formset_factory(ActionRowForm, extra=0)
 
 
-def action_initial(actions: list[Action], posts: list[tuple[Post, str]]) -> list[dict[str, Any]]:
-    """Initial rows for the item's actions, and one blank row to add another."""
+def action_initial(rows: list[ActionRow], posts: list[tuple[Post, str]]) -> list[dict[str, Any]]:
+    """Initial rows for the item's actions (as stored, or as amended and not yet
+    republished), and one blank row to add another."""
     known = {post.pk for post, _ in posts}
-    rows = []
-    for action in actions:
-        in_list = action.owner_post_id in known
-        rows.append(
+    due = dict(Action.objects.filter(pk__in=[r.pk for r in rows if r.pk]).values_list("pk", "due"))
+    initial = []
+    for row in rows:
+        post_pk = row.owner_post.pk if row.owner_post else None
+        in_list = post_pk in known
+        date = due.get(row.pk or 0)
+        initial.append(
             {
-                "action_id": action.pk,
-                "text": action.text,
-                "owner": str(action.owner_post_id)
-                if in_list
-                else (OTHER if action.owner_text else ""),
-                "owner_other": "" if in_list else action.owner_text,
-                "due_text": action.due_text or (f"{action.due:%d/%m/%Y}" if action.due else ""),
-                "status": action.status,
+                "action_id": row.pk,
+                "revision": row.revision,
+                "shown_status": row.shown_status or row.status,
+                "text": row.text,
+                "owner": str(post_pk) if in_list else (OTHER if row.owner_text else ""),
+                "owner_other": "" if in_list else row.owner_text,
+                "due_text": row.due_text or (f"{date:%d/%m/%Y}" if date else ""),
+                "status": row.status,
             }
         )
-    rows.append({"status": Action.Status.OPEN})
-    return rows
+    initial.append({"status": Action.Status.OPEN})
+    return initial
 
 
 def item_minutes(form: ItemMinutesForm, rows: list[ActionRowForm]) -> ItemMinutes:
@@ -187,6 +212,7 @@ def item_minutes(form: ItemMinutesForm, rows: list[ActionRowForm]) -> ItemMinute
         decisions={d.pk: data.get(f"decision_{d.pk}") or "" for d in form.decisions},
         new_decision=data.get("new_decision") or "",
         actions=actions,
+        version=data.get("version") or None,
     )
 
 

@@ -320,4 +320,5 @@ def _action(record: Action, values: dict[str, Any]) -> Action:
     if update["owner"] != record.owner:
         owner = update["owner"] or ""
         update["owners"] = [part.strip() for part in owner.split("/") if part.strip()]
+        update["owner_attendees"] = []  # the tracker resolves a corrected owner itself
     return record.model_copy(update=update)

@@ -12,5 +12,6 @@ urlpatterns: list[URLPattern] = [
         name="meeting_return_to_draft",
     ),
     path("meetings/<int:pk>/publish/", publication.meeting_publish, name="meeting_publish"),
+    path("meetings/<int:pk>/republish/", publication.meeting_republish, name="meeting_republish"),
     path("meetings/<int:pk>/versions/", publication.meeting_versions, name="meeting_versions"),
 ]

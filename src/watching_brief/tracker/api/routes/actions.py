@@ -25,7 +25,11 @@ from watching_brief.tracker.access.holders import current_holders
 from watching_brief.tracker.actions.filters import filtered_actions
 from watching_brief.tracker.actions.log import action_rows
 from watching_brief.tracker.actions.models import Action, ActionUpdate
-from watching_brief.tracker.actions.services import record_update
+from watching_brief.tracker.actions.services import (
+    ClosureAccepted,
+    StaleAction,
+    record_update,
+)
 from watching_brief.tracker.api.auth import BearerToken, viewer
 from watching_brief.tracker.api.http import conditional, page
 from watching_brief.tracker.api.schemas import (
@@ -34,6 +38,7 @@ from watching_brief.tracker.api.schemas import (
     ActionOut,
     ActionPage,
     CloseIn,
+    ConflictOut,
     Error,
     Paging,
     UpdateIn,
@@ -77,7 +82,7 @@ def action_outs(user: Any, actions: list[Action], today: dt.date) -> list[Action
         fields.update(
             id=action.pk, series=row.meeting, status_label=row.status, status=action.status,
             meeting_id=action.meeting_id, meeting_date=action.meeting.date, due=action.due,
-            restricted=action.restricted,
+            restricted=action.restricted, version=action.revision,
         )  # fmt: skip
         outs.append(ActionOut.model_validate(fields))
     return outs
@@ -141,29 +146,55 @@ def get_action(request: HttpRequest, action_id: int) -> ActionDetail:
 @router.post(
     "/actions/{action_id}/updates",
     auth=BearerToken(),
-    response={201: UpdateOut, 401: Error, 403: Error, 404: Error, 422: Error},
+    response={201: UpdateOut, 401: Error, 403: Error, 404: Error, 409: ConflictOut, 422: Error},
     summary="Add an update (force contributors for their posts, officers)",
+    description="Send the action's `version` as read. A contributor cannot change the "
+    "status of an action whose closure an officer accepted (403).",
 )
-def add_update(request: HttpRequest, action_id: int, body: UpdateIn) -> tuple[int, UpdateOut]:
+def add_update(
+    request: HttpRequest, action_id: int, body: UpdateIn
+) -> tuple[int, UpdateOut | ConflictOut]:
     user = request.auth  # type: ignore[attr-defined]
     action = _visible(user, action_id)
     if not can_update(user, action):
         raise HttpError(403, "You may not update this action.")
-    update = record_update(user, action, body.text, body.status, body.evidence)
+    try:
+        update = record_update(
+            user, action, body.text, body.status, body.evidence,
+            revision=body.version, officer=can_close(user),
+        )  # fmt: skip
+    except StaleAction as error:
+        return 409, conflict_out(error)
+    except ClosureAccepted as error:
+        raise HttpError(403, str(error)) from None
     return 201, update_out(update, user)
+
+
+def conflict_out(error: StaleAction) -> ConflictOut:
+    return ConflictOut(
+        detail=str(error), version=error.revision, yours=error.yours, theirs=error.theirs
+    )
 
 
 @router.post(
     "/actions/{action_id}/close",
     auth=BearerToken(),
-    response={200: ActionDetail, 401: Error, 403: Error, 404: Error, 422: Error},
+    response={200: ActionDetail, 401: Error, 403: Error, 404: Error, 409: ConflictOut, 422: Error},
     summary="Accept a closure, or drop the action (officers only)",
 )
-def close_action(request: HttpRequest, action_id: int, body: CloseIn) -> ActionDetail:
+def close_action(
+    request: HttpRequest, action_id: int, body: CloseIn
+) -> ActionDetail | tuple[int, ConflictOut]:
     user = request.auth  # type: ignore[attr-defined]
     action = _visible(user, action_id)
     if not can_close(user):
         raise HttpError(403, "Only officers may close an action.")
     label = Action.Status(body.status).label
-    record_update(user, action, body.note or f"{label}.", body.status)
+    try:
+        record_update(
+            user, action, body.note or f"{label}.", body.status,
+            revision=body.version, officer=True,
+        )  # fmt: skip
+    except StaleAction as error:
+        return 409, conflict_out(error)
     return action_detail(user, _visible(user, action_id))

@@ -16,7 +16,11 @@ from django.views.decorators.http import require_GET, require_POST
 from watching_brief.tracker.access.authors import update_author
 from watching_brief.tracker.actions.log import action_rows, current_holders
 from watching_brief.tracker.actions.models import Action
-from watching_brief.tracker.actions.services import record_update
+from watching_brief.tracker.actions.services import (
+    ActionChangeError,
+    StaleAction,
+    record_update,
+)
 from watching_brief.tracker.web.action_filters import (
     TAGS,
     csv_response,
@@ -82,7 +86,12 @@ def _visible_action(request: HttpRequest, pk: int) -> Action:
     return get_object_or_404(actions, pk=pk)
 
 
-def _detail(request: HttpRequest, action: Action, **forms: Any) -> HttpResponse:
+def _detail(
+    request: HttpRequest,
+    action: Action,
+    refused: ActionChangeError | None = None,
+    **forms: Any,
+) -> HttpResponse:
     """The action's page, with the update and close forms (bound ones keep their input)."""
     user = request.user
     post = action.owner_post
@@ -112,13 +121,33 @@ def _detail(request: HttpRequest, action: Action, **forms: Any) -> HttpResponse:
         "updates": updates,
         "history": history_entries(action, user),
         "status_colour": "red" if action.is_overdue(timezone.localdate()) else TAGS[action.status],
-        "update_form": forms.get("update_form") or ActionUpdateForm(),
-        "close_form": forms.get("close_form") or ActionCloseForm(),
+        "update_form": forms.get("update_form")
+        or ActionUpdateForm(initial={"version": action.revision}),
+        "close_form": forms.get("close_form")
+        or ActionCloseForm(initial={"version": action.revision}),
         "may_update": can_update(user, action),
         "may_close": can_close(user),
         "errors": error_list(*bound),
+        "refused": refused,
+        "stale": refused if isinstance(refused, StaleAction) else None,
     }
-    return render(request, "web/actions/detail.html", context, status=400 if bound else 200)
+    status = 400 if bound else 200
+    if refused is not None:
+        context["errors"] = [("#refused", str(refused))]
+        status = 409 if isinstance(refused, StaleAction) else 403
+    return render(request, "web/actions/detail.html", context, status=status)
+
+
+def _refused(
+    request: HttpRequest, action: Action, error: ActionChangeError, name: str, form: Any
+) -> HttpResponse:
+    """The page again with the person's text kept, the reason, and (when someone saved
+    since) the text saved since; the form now carries the revision read, so sending it
+    again is a choice made with both in view."""
+    data = request.POST.copy()
+    action.refresh_from_db()
+    data[f"{form.prefix}-version"] = str(action.revision)
+    return _detail(request, action, error, **{name: type(form)(data)})
 
 
 @require_GET
@@ -136,7 +165,13 @@ def action_update(request: HttpRequest, pk: int) -> HttpResponse:
         return _detail(request, action, update_form=form)
     status = form.cleaned_data["status"]
     data = form.cleaned_data
-    record_update(request.user, action, data["text"], status, data["evidence"])
+    try:
+        record_update(
+            request.user, action, data["text"], status, data["evidence"],
+            revision=data["version"], officer=can_close(request.user),
+        )  # fmt: skip
+    except ActionChangeError as error:
+        return _refused(request, action, error, "update_form", form)
     messages.success(request, f"Your update on {action.reference} has been added.")
     return redirect("web:action_detail", pk=action.pk)
 
@@ -151,6 +186,12 @@ def action_close(request: HttpRequest, pk: int) -> HttpResponse:
         return _detail(request, action, close_form=form)
     status = form.cleaned_data["status"]
     label = Action.Status(status).label
-    record_update(request.user, action, form.cleaned_data["note"] or f"{label}.", status)
+    try:
+        record_update(
+            request.user, action, form.cleaned_data["note"] or f"{label}.", status,
+            revision=form.cleaned_data["version"], officer=True,
+        )  # fmt: skip
+    except ActionChangeError as error:
+        return _refused(request, action, error, "close_form", form)
     messages.success(request, f"{action.reference} is now {label.lower()}.")
     return redirect("web:action_detail", pk=action.pk)

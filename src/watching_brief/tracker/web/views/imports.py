@@ -28,7 +28,7 @@ from watching_brief.tracker.errorlog import internal_error
 from watching_brief.tracker.ingest.jobs import refresh_batch, start_batch
 from watching_brief.tracker.ingest.services import store_document
 from watching_brief.tracker.meetings.models import Meeting, SourceDocument
-from watching_brief.tracker.meetings.publication import after_edit, publish
+from watching_brief.tracker.meetings.publication import publish, record_version
 from watching_brief.tracker.web.forms import error_list
 from watching_brief.tracker.web.import_forms import BatchForm, UploadForm
 from watching_brief.tracker.web.models import ImportBatch, ImportFile, PendingImport
@@ -213,7 +213,7 @@ def _set_status(meeting: Meeting, status: str, user: Any) -> None:
         meeting.save(update_fields=["status", "approved_by", "approved_at", "published_at"])
         return
     if meeting.status == Meeting.Status.PUBLISHED and meeting.versions.exists():
-        after_edit(meeting, user)  # already public: a version when the public text changed
+        record_version(meeting, user)  # already public: a version when the text changed
         return
     meeting.status = Meeting.Status.APPROVED
     meeting.approved_by, meeting.approved_at = user, timezone.now()

@@ -17,14 +17,18 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from watching_brief.tracker.actions.models import Action
 from watching_brief.tracker.meetings.minuting import (
     MinutingError,
+    StaleError,
     autosave_item,
+    current_minutes,
+    item_version,
     present_posts,
     resolve_due,
     save_item,
 )
-from watching_brief.tracker.meetings.models import Decision, Item, Meeting, Question
+from watching_brief.tracker.meetings.models import Amendment, Decision, Item, Meeting, Question
 from watching_brief.tracker.web.forms import error_list
 from watching_brief.tracker.web.minute_forms import (
     ActionFormSet,
@@ -91,13 +95,13 @@ def minute_item(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     posts = present_posts(meeting)
     questions = list(Question.objects.filter(item=item).order_by("position", "pk"))
     decisions = list(Decision.objects.filter(item=item).order_by("position", "pk"))
-    actions = list(item.actions.order_by("position", "pk"))
+    current = current_minutes(item)
     data = request.POST if request.method == "POST" else None
-    form = ItemMinutesForm(data, item, questions, decisions)
+    form = ItemMinutesForm(data, item, questions, decisions, current, item_version(item))
     formset = ActionFormSet(
         data,
         prefix="actions",
-        initial=action_initial(actions, posts),
+        initial=action_initial(current.actions, posts),
         form_kwargs={"posts": posts},
     )
     if data is None:
@@ -112,14 +116,74 @@ def minute_item(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         for name, message in error.errors.items():
             form.add_error(name, message)
         return _page(request, meeting, item, form, formset, status=400)
+    except StaleError as error:
+        return _conflict(request, meeting, item, error, questions, decisions, posts)
     request.session[_stamp_key(item)] = int(time.time() * 1000)
+    if meeting.status == Meeting.Status.PUBLISHED:
+        messages.success(
+            request,
+            f"Saved the changes to {item}. The public sees the published notes until an "
+            "officer republishes them.",
+        )
+        url = reverse("web:minute_item", args=[meeting.pk, item.pk])
+        return redirect(url + ("#new-action" if "add_action" in request.POST else ""))
     messages.success(request, f"Saved the minutes of {item}.")
     url = reverse("web:minute_item", args=[meeting.pk, item.pk])
     return redirect(url + ("#new-action" if "add_action" in request.POST else ""))
 
 
+def _conflict(
+    request: HttpRequest,
+    meeting: Meeting,
+    item: Item,
+    error: StaleError,
+    questions: list[Question],
+    decisions: list[Decision],
+    posts: Any,
+) -> HttpResponse:
+    """The page again with the person's text, the text saved since beside it, and the
+    version now, so saving again replaces the other on purpose (409)."""
+    data = request.POST.copy()
+    data["version"] = error.version
+    total = int(data.get("actions-TOTAL_FORMS") or 0)
+    for number in range(min(total, 1000)):
+        pk = data.get(f"actions-{number}-action_id", "")
+        if pk.isdigit() and int(pk) in error.revisions:
+            data[f"actions-{number}-revision"] = str(error.revisions[int(pk)])
+    form = ItemMinutesForm(data, item, questions, decisions)
+    formset = ActionFormSet(data, prefix="actions", form_kwargs={"posts": posts})
+    form.is_valid()
+    formset.is_valid()
+    return _page(
+        request, meeting, item, form, formset, status=409, conflict=error, yours=_yours(data, item)
+    )
+
+
+def _yours(post: Any, item: Item) -> dict[str, str]:
+    """The texts the person sent, labelled as the conflict panel labels the others."""
+    texts = {
+        "Minutes": post.get("text", ""),
+        "What the public sees instead": post.get("public_summary", ""),
+    }
+    questions = Question.objects.filter(item=item).order_by("position", "pk")
+    for number, question in enumerate(questions, start=1):
+        texts[f"Answer to question {number}"] = post.get(f"answer_{question.pk}", "")
+    decisions = Decision.objects.filter(item=item).order_by("position", "pk")
+    for number, decision in enumerate(decisions, start=1):
+        texts[f"Decision {number}"] = post.get(f"decision_{decision.pk}", "")
+    total = post.get("actions-TOTAL_FORMS", "0")
+    for number in range(min(int(total) if total.isdigit() else 0, 1000)):
+        text = post.get(f"actions-{number}-text", "").strip()
+        status = post.get(f"actions-{number}-status", "")
+        if text:
+            label = dict(Action.Status.choices).get(status, status)
+            texts[f"Action {number + 1}"] = f"{text} ({label})"
+    return {label: text for label, text in texts.items() if text}
+
+
 def _autosave(request: HttpRequest, item: Item) -> JsonResponse:
-    """Save the text typed so far; the action rows wait for Save."""
+    """Save the text typed so far; the action rows wait for Save. A page read before
+    someone else saved the item gets 409 with both texts, and nothing is saved."""
     post = request.POST
     values: dict[str, Any] = {
         name: post[name]
@@ -128,9 +192,25 @@ def _autosave(request: HttpRequest, item: Item) -> JsonResponse:
     }
     values["answers"] = _numbered(post, "answer_")
     values["decisions"] = _numbered(post, "decision_")
-    saved = autosave_item(item, values, request.user)
+    try:
+        saved, version = autosave_item(item, values, request.user, post.get("version") or None)
+    except StaleError as error:
+        body = {
+            "saved": False,
+            "conflict": True,
+            "message": str(error),
+            "theirs": error.theirs,
+            "yours": _yours(post, item),
+        }
+        return JsonResponse(body, status=409)
     return JsonResponse(
-        {"saved": True, "saved_at": timezone.localtime().isoformat(), "fields": saved}
+        {
+            "saved": True,
+            "saved_at": timezone.localtime().isoformat(),
+            "fields": saved,
+            "version": version,
+            "amendment": item.meeting.status == Meeting.Status.PUBLISHED,
+        }
     )
 
 
@@ -150,10 +230,14 @@ def _page(
     formset: Any,
     status: int = 200,
     checked: bool = False,
+    conflict: StaleError | None = None,
+    yours: dict[str, str] | None = None,
 ) -> HttpResponse:
     items = list(meeting.items.order_by("position").only("pk", "number", "title"))
     index = next(n for n, other in enumerate(items) if other.pk == item.pk)
     errors = error_list(form, *formset) if status == 400 else []
+    if conflict is not None:
+        errors = [("#conflict", str(conflict))]
     for row in formset:
         row.resolved = resolve_due(row["due_text"].value() or "", meeting)
     context = {
@@ -171,5 +255,9 @@ def _page(
         "server_now": int(time.time() * 1000),
         "autosave_url": request.path,
         "resolve_url": reverse("web:minute_resolve_due", args=[meeting.pk]),
+        "conflict": conflict,
+        "yours": yours or {},
+        "amended": Amendment.objects.filter(item=item).exists(),
+        "published": item.meeting.status == Meeting.Status.PUBLISHED,
     }
     return render(request, "web/minuting/minute_item.html", context, status=status)

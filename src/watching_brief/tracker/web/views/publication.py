@@ -66,6 +66,20 @@ def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
     return _change(request, pk, step)
 
 
+@require_POST
+@officers
+def meeting_republish(request: HttpRequest, pk: int) -> HttpResponse:
+    note = request.POST.get("note", "").strip()[:500]
+
+    def step(meeting: Meeting) -> str:
+        version = publication.republish(meeting, request.user, note)
+        if version is None:
+            return "The changes are applied; the public text did not change, so no new version."
+        return f"The notes are republished. Version {version.number} is in the history."
+
+    return _change(request, pk, step)
+
+
 @dataclass(slots=True)
 class Line:
     """One line of a difference: kind is "added", "removed", "context" or "gap"."""

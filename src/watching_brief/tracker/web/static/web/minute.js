@@ -15,6 +15,7 @@
   var NOT_SAVED = "Not saved – you are offline or the server did not answer. " +
     "Your text is kept in this browser and will be sent when the connection returns.";
   var timer = null;
+  var stopped = false; /* someone else saved the item: no more autosaves from this page */
   var retryDelay = DELAY;
   var busy = false;
   var again = false;
@@ -39,8 +40,36 @@
     timer = setTimeout(save, ms);
   }
 
+  function showConflict(body) {
+    /* Keep every typed character (in the fields and in this browser's storage) and show
+       the text saved since, so the person can compare and press Save on purpose. */
+    stopped = true;
+    clearTimeout(timer);
+    var panel = document.getElementById("autosave-conflict");
+    document.getElementById("autosave-conflict-text").textContent = body.message +
+      " Your text has not been saved and is still in the form.";
+    var list = document.getElementById("autosave-conflict-theirs");
+    list.textContent = "";
+    Object.keys(body.theirs || {}).forEach(function (label) {
+      var row = document.createElement("div");
+      row.className = "govuk-summary-list__row";
+      var key = document.createElement("dt");
+      key.className = "govuk-summary-list__key";
+      key.textContent = label + " (saved since)";
+      var value = document.createElement("dd");
+      value.className = "govuk-summary-list__value";
+      value.textContent = body.theirs[label];
+      row.appendChild(key);
+      row.appendChild(value);
+      list.appendChild(row);
+    });
+    panel.hidden = false;
+    say("Not saved: someone else changed this item after you opened it.");
+  }
+
   function save() {
     timer = null;
+    if (stopped) return;
     if (busy) { again = true; return; }
     busy = true;
     var data = new FormData(form);
@@ -52,17 +81,22 @@
       credentials: "same-origin",
       headers: { "X-Autosave": "1", "X-CSRFToken": data.get("csrfmiddlewaretoken") }
     }).then(function (response) {
+      if (response.status === 409) return response.json();
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.json();
     }).then(function (body) {
+      if (body.conflict) { showConflict(body); return; }
       if (!body.saved) throw new Error("not saved");
+      if (body.version && form.elements.version) form.elements.version.value = body.version;
       (body.fields || []).forEach(function (name) {
         var copy = local(name);
         if (copy && copy.value === sent[name]) forget(name);
       });
       retryDelay = DELAY;
       var at = new Date(body.saved_at);
-      say("Saved at " + at.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" }));
+      var when = at.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+      say(body.amendment ? "Amendment saved at " + when + " (not public until republished)"
+        : "Saved at " + when);
     }).catch(function () {
       say(NOT_SAVED);
       schedule(retryDelay);
