@@ -77,6 +77,7 @@ def action_queryset(
 
 LOG_FIELDS = (
     "reference", "text", "owner_text", "due", "due_text", "status", "position", "restricted",
+    "revision",
     "effective_restricted",
     "meeting__date", "meeting__status", "meeting__series__name", "meeting__series__slug",
     "item__number", "item__restricted", "owner_post__abbrev", "owner_post__title",
