@@ -67,3 +67,11 @@ def _second_factor_when_signed_in(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(Client, "login", login_with_request)
     monkeypatch.setattr(Client, "_login", sign_in_verified)
+
+
+@pytest.fixture(autouse=True)
+def _empty_response_cache(settings: Any, tmp_path: Path) -> None:
+    """Each test starts with no cached responses, and its own generation file: a
+    rolled-back test leaves no write behind to change the generation, and test processes
+    running side by side must not change each other's."""
+    settings.BRIEF_CACHE_GENERATION_FILE = tmp_path / "cache-generation"

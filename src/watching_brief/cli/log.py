@@ -42,7 +42,7 @@ def actions(
     from watching_brief.tracker import setup
 
     setup()
-    from watching_brief.tracker.actions.log import action_queryset, action_rows
+    from watching_brief.tracker.actions.log import action_queryset, plain_rows
     from watching_brief.tracker.exports.cells import safe_row
 
     today = _today(as_of)
@@ -55,7 +55,7 @@ def actions(
     query = action_queryset(
         open_only=open_only, overdue=overdue, owner=owner, series=series, today=today
     )
-    rows = action_rows(query, today)
+    rows = plain_rows(query, today)
     if output_format is Format.json:
         sys.stdout.write(json.dumps([row.as_dict() for row in rows], indent=2) + "\n")
     elif output_format is Format.csv:
@@ -63,6 +63,8 @@ def actions(
         fields = list(rows[0].as_dict()) if rows else ["reference"]
         writer.writerow(fields)
         writer.writerows(safe_row(row.as_dict()[f] for f in fields) for row in rows)
+    elif len(rows) > RICH_ROWS:
+        sys.stdout.write(plain_table(rows))
     else:
         Console().print(action_table(rows, "Action log"))
 
@@ -82,6 +84,32 @@ def _ambiguous(kind: str, value: str) -> str:
     names = ", ".join(name for _, name in bodies)
     options = " or ".join(f"{slug}/{value}" for slug, _ in bodies)
     return f"--{kind} {value}: several bodies have one ({names}); name the body: {options}"
+
+
+# Above this many rows the table is printed as plain aligned text, one line an action:
+# rich lays out every cell (about a millisecond a row), which at thousands of rows takes
+# seconds and wraps each action over several lines.
+RICH_ROWS = 300
+
+
+def plain_table(rows: list) -> str:  # type: ignore[type-arg]
+    """The log's columns as aligned plain text, one line per action (text last)."""
+    lines = [("Ref", "Set at", "Owner (then → now)", "Due", "Status")]
+    texts = ["Action"]
+    for row in rows:
+        holders = row.holder_then or "?"
+        if row.holder_now and row.holder_now != row.holder_then:
+            holders += f" → {row.holder_now}"
+        due = (row.due + " overdue") if row.overdue else (row.due or row.due_text)
+        status = row.status + (f" at {row.closed_at}" if row.closed_at else "")
+        lines.append((row.reference, row.date, f"{row.owner} ({holders})", due, status))
+        texts.append(row.text)
+    widths = [max(len(line[i]) for line in lines) for i in range(5)]
+    out = [
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)) + "  " + text
+        for line, text in zip(lines, texts, strict=True)
+    ]
+    return "\n".join(out) + f"\n{len(rows):,} actions\n"
 
 
 def action_table(rows: list, title: str) -> Table:  # type: ignore[type-arg]

@@ -54,11 +54,16 @@ INSTALLED_APPS = [
     "watching_brief.tracker.api",
     "watching_brief.tracker.search",
     "watching_brief.tracker.programme",
+    "watching_brief.tracker.caching",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag on every response, 304 for a matching If-None-Match (pages, feeds and the API);
+    # before the cache, so that a response served from it is answered 304 too.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "watching_brief.tracker.caching.pages.AnonymousCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -106,6 +111,40 @@ def _database() -> dict[str, object]:
 
 
 DATABASES = {"default": _database()}
+
+
+# The cache of anonymous responses (tracker/caching/): Redis when BRIEF_CACHE_URL (or
+# REDIS_URL) names one, shared by every process; else local memory in each process, with
+# the generation that invalidates it in a file of the data folder. "off" turns it off.
+# API rate limit per client address and per token (requests per window of seconds).
+BRIEF_API_RATE_LIMIT = int(os.environ.get("BRIEF_API_RATE_LIMIT") or 120)
+BRIEF_API_RATE_WINDOW = int(os.environ.get("BRIEF_API_RATE_WINDOW") or 60)
+
+BRIEF_CACHE_URL = (os.environ.get("BRIEF_CACHE_URL") or os.environ.get("REDIS_URL") or "").strip()
+BRIEF_PAGE_CACHE = BRIEF_CACHE_URL.lower() not in ("off", "none", "0")
+BRIEF_CACHE_SHARED = BRIEF_CACHE_URL.startswith(("redis://", "rediss://", "unix://"))
+BRIEF_CACHE_ALIAS = "default"
+BRIEF_CACHE_TIMEOUT = int(os.environ.get("BRIEF_CACHE_TIMEOUT") or 600)
+BRIEF_CACHE_MAX_BYTES = 2_000_000
+if BRIEF_CACHE_URL and BRIEF_PAGE_CACHE and not BRIEF_CACHE_SHARED:
+    raise ValueError("BRIEF_CACHE_URL must be a redis://, rediss:// or unix:// URL, or off")
+CACHES: dict[str, dict[str, object]] = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": BRIEF_CACHE_URL,
+            "KEY_PREFIX": os.environ.get("BRIEF_CACHE_PREFIX", "brief"),
+            "TIMEOUT": BRIEF_CACHE_TIMEOUT,
+        }
+        if BRIEF_CACHE_SHARED
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "brief-pages",
+            "TIMEOUT": BRIEF_CACHE_TIMEOUT,
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        }
+    )
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 TASKS_BACKENDS = {

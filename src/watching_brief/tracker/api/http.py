@@ -1,4 +1,8 @@
-"""What every read shares: ETags with conditional requests, and limit/offset paging."""
+"""What every read shares: the Vary header for HTTP caches, and limit/offset paging.
+
+ETags and 304s for a matching If-None-Match come from Django's ConditionalGetMiddleware,
+for the API as for every page and feed (one mechanism; see tracker/caching/pages.py).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,6 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from django.db.models import QuerySet
-from django.views.decorators.http import conditional_page
 from django.views.decorators.vary import vary_on_headers
 from ninja.decorators import decorate_view
 
@@ -14,11 +17,9 @@ from watching_brief.tracker.api.schemas import Paging
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-# An ETag from the hash of the body, 304 for a matching If-None-Match; the body depends on
-# who asks, so caches must key on the credentials too.
-conditional: Callable[[F], F] = decorate_view(
-    conditional_page, vary_on_headers("Authorization", "Cookie")
-)
+# The body depends on who asks, so HTTP caches must key on the credentials too. (The ETag
+# and the 304 are the middleware's.)
+conditional: Callable[[F], F] = decorate_view(vary_on_headers("Authorization", "Cookie"))
 
 
 def page(rows: QuerySet[Any] | Sequence[Any], paging: Paging) -> tuple[dict[str, int], list[Any]]:

@@ -76,7 +76,12 @@ def action_export(request: HttpRequest) -> HttpResponse:
 
 def _visible_action(request: HttpRequest, pk: int) -> Action:
     actions = visible_actions(request.user).select_related(
-        "meeting", "meeting__series", "item", "owner_post", "owner_holder", "closed_at_meeting"
+        "meeting",
+        "meeting__series",
+        "item",
+        "owner_post",
+        "owner_holder",
+        "closed_at_meeting__series",
     )
     return get_object_or_404(actions, pk=pk)
 
@@ -92,7 +97,7 @@ def _detail(
     post = action.owner_post
     meetings = visible_meetings(user)
     updates = list(
-        action.updates.select_related("author", "meeting").filter(
+        action.updates.select_related("author", "meeting__series").filter(
             Q(meeting__isnull=True) | Q(meeting__in=meetings)
         )
     )

@@ -178,13 +178,16 @@ def series_pack(user: Any, series: Series, today: dt.date) -> Pack:
         for row in agenda.actions
         if row.reference in owners
     ]
+    revisits = agenda.revisits
+    booked = set(
+        meetings.filter(pk__in={r.meeting_id for r in revisits}).values_list("pk", flat=True)
+    )
+    wanted = {r.action_id for r in revisits if r.action_id is not None}
+    seen = set(visible_actions(user).filter(pk__in=wanted).values_list("pk", flat=True))
     agenda.revisits = [
         revisit
-        for revisit in agenda.revisits
-        if meetings.filter(pk=revisit.meeting_id).exists()
-        and (
-            revisit.action_id is None or visible_actions(user).filter(pk=revisit.action_id).exists()
-        )
+        for revisit in revisits
+        if revisit.meeting_id in booked and (revisit.action_id is None or revisit.action_id in seen)
     ]
     return Pack(agenda, _arising(agenda, today), _by_owner(agenda.actions))
 

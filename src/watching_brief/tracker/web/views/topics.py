@@ -94,7 +94,9 @@ def timeline(user: Any, items: QuerySet[Item]) -> list[dict[str, Any]]:
     """Each item in date order with its rating, its actions (status now) and questions."""
     found = list(items)
     actions: dict[int, list[dict[str, Any]]] = {}
-    for action in visible_actions(user).filter(item__in=found).select_related("owner_post"):
+    for action in (
+        visible_actions(user).filter(item__in=found).select_related("owner_post", "owner_holder")
+    ):
         entry = {
             "action": action,
             "tag": status_tag(action),
