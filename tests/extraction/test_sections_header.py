@@ -288,3 +288,30 @@ def test_an_items_table_head_set_aside_as_furniture_still_ends_the_header() -> N
     )
     _, date, start, venue = header(text)
     assert (date, start, venue) == ("2022-05-03", "18:30", "Council Chamber")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        (
+            "MINUTES of a meeting of the Eastvale Police and Crime Panel held in the "
+            "Council Chamber on Monday, 3 March 2025 at 10.00 am.",
+            "Eastvale Police and Crime Panel",
+        ),
+        (
+            "At a MEETING of the RIVERTON FIRE AND RESCUE AUTHORITY held remotely on "
+            "4th June, 2024.",
+            "RIVERTON FIRE AND RESCUE AUTHORITY",
+        ),
+    ],
+)
+def test_the_body_a_meeting_of_sentence_names(sentence: str, body: str) -> None:
+    minutes = extract_text(f"{sentence}\n\nPresent:\nCouncillor A Jones (Chair)\n")
+    assert minutes.body == body
+
+
+def test_a_meeting_of_sentence_naming_no_body_gives_none() -> None:
+    minutes = extract_text(
+        "Notes of the meeting of the working group held on 3 March 2025.\n\nPresent:\nA Jones\n"
+    )
+    assert minutes.body is None

@@ -67,6 +67,8 @@ def find_header(layout: Layout) -> Header:
     header = Header()
     lines = _before_first_item(layout, layout.document.lines[:HEADER_SCAN])
     _find_title(layout, lines, header)
+    if header.body is None:
+        header.body = _meeting_of(lines)
     _find_label_block(layout, lines, header)
     _find_inline_labels(layout, lines, header)
     _find_embedded_labels(lines, header)
@@ -212,6 +214,30 @@ def _find_title(layout: Layout, lines: list[Line], header: Header) -> None:
     if lines and not HEADER_LABEL.match(lines[0].text):
         header.title = Passage.of([piece_of(lines[0], 0, title_end(lines[0].text))])
         layout.consumed.add(lines[0].index)
+
+
+# "MINUTES of a meeting of the Northshire Police and Crime Panel held in ...": the body.
+MEETING_OF = re.compile(
+    r"(?i:\bmeeting\s+of\s+(?:the\s+)?)"
+    r"(?P<body>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|for|the|&))*?)"
+    r"\s+(?i:held|on|at|in)\b"
+)
+
+
+def _meeting_of(lines: list[Line]) -> Passage | None:
+    """The body a "meeting of the X held ..." sentence of the header names, if any."""
+    for line in lines:
+        match = MEETING_OF.search(line.text)
+        if match and BODY_NAME.search(match.group("body")):
+            return Passage.of([piece_of(line, match.start("body"), match.end("body"))])
+    return None
+
+
+# The last word of a body's name: a board, panel, committee, authority ...
+BODY_NAME = re.compile(
+    r"(?i:\b(?:board|panel|committee|authority|council|commission|cabinet|trust|group|"
+    r"forum|executive|assembly|sub-committee|subcommittee|body|commissioners?|opcc))$"
+)
 
 
 DOCUMENT_TYPE = re.compile(
