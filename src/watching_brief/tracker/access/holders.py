@@ -35,9 +35,10 @@ class Holder:
 def post_holders(user: Any, posts: Iterable[int] | None = None) -> dict[int, list[Holder]]:
     """Holders of each post in date order; for the public only from visible meetings."""
     tenures = Tenure.objects.select_related("person").order_by("post_id", "start", "last_seen")
-    if posts is not None:
-        tenures = tenures.filter(post_id__in=list(posts))
-    seen = None if is_officer(user) else _seen_in_posts(user)
+    wanted = None if posts is None else list(posts)
+    if wanted is not None:
+        tenures = tenures.filter(post_id__in=wanted)
+    seen = None if is_officer(user) else _seen_in_posts(user, wanted)
     result: dict[int, list[Holder]] = defaultdict(list)
     for tenure in tenures:
         start, last = tenure.start, tenure.last_seen
@@ -54,10 +55,16 @@ def post_holders(user: Any, posts: Iterable[int] | None = None) -> dict[int, lis
     return dict(result)
 
 
-def _seen_in_posts(user: Any) -> dict[tuple[int, int], tuple[dt.date, dt.date]]:
+def _seen_in_posts(
+    user: Any, posts: list[int] | None = None
+) -> dict[tuple[int, int], tuple[dt.date, dt.date]]:
+    """First and last visible meeting each person attended in each post (only ``posts``,
+    when given, so a page of posts reads only its own attendance)."""
+    attendance = Attendance.objects.filter(meeting__in=visible_meetings(user), post__isnull=False)
+    if posts is not None:
+        attendance = attendance.filter(post_id__in=posts)
     rows = (
-        Attendance.objects.filter(meeting__in=visible_meetings(user), post__isnull=False)
-        .values("post", "person")
+        attendance.values("post", "person")
         .annotate(first=Min("meeting__date"), last=Max("meeting__date"))
     )
     return {(row["post"], row["person"]): (row["first"], row["last"]) for row in rows}
