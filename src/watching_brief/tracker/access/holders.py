@@ -63,9 +63,8 @@ def _seen_in_posts(
     attendance = Attendance.objects.filter(meeting__in=visible_meetings(user), post__isnull=False)
     if posts is not None:
         attendance = attendance.filter(post_id__in=posts)
-    rows = (
-        attendance.values("post", "person")
-        .annotate(first=Min("meeting__date"), last=Max("meeting__date"))
+    rows = attendance.values("post", "person").annotate(
+        first=Min("meeting__date"), last=Max("meeting__date")
     )
     return {(row["post"], row["person"]): (row["first"], row["last"]) for row in rows}
 
