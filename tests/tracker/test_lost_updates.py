@@ -36,8 +36,15 @@ def people(ingested: list) -> dict[str, Any]:
     return {
         "officer": create_account("olivia", PASSWORD, "officer", []),
         "officer2": create_account("oscar", PASSWORD, "officer", []),
-        "contributor": create_account("force-dcc", PASSWORD, "contributor", ["DCC"]),
+        # two bodies have a DCC: the contributor is the Northshire force's (the February notes)
+        "contributor": create_account(
+            "force-dcc", PASSWORD, "contributor", ["DCC"], body=_february_body()
+        ),
     }
+
+
+def _february_body() -> str:
+    return Meeting.objects.select_related("series__body").get(date=FEBRUARY).series.body.slug
 
 
 def signed_in(user: Any) -> Client:
