@@ -34,19 +34,23 @@ class Holder:
 
 def post_holders(user: Any, posts: Iterable[int] | None = None) -> dict[int, list[Holder]]:
     """Holders of each post in date order; for the public only from visible meetings."""
-    tenures = Tenure.objects.select_related("person").order_by("post_id", "start", "last_seen")
-    if posts is not None:
-        tenures = tenures.filter(post_id__in=list(posts))
-    seen = None if is_officer(user) else _seen_in_posts(user)
+    # Plain values, not models: a page of posts can have thousands of tenures.
+    tenures = Tenure.objects.order_by("post_id", "start", "last_seen")
+    wanted = None if posts is None else list(posts)
+    if wanted is not None:
+        tenures = tenures.filter(post_id__in=wanted)
+    seen = None if is_officer(user) else _seen_in_posts(user, wanted)
+    kinds = dict(Tenure.Kind.choices)
     result: dict[int, list[Holder]] = defaultdict(list)
-    for tenure in tenures:
-        start, last = tenure.start, tenure.last_seen
+    for post_id, person_id, name, kind, start, last in tenures.values_list(
+        "post_id", "person_id", "person__name", "kind", "start", "last_seen"
+    ):
         if seen is not None:
-            if (tenure.post_id, tenure.person_id) not in seen:
+            if (post_id, person_id) not in seen:
                 continue
-            start, last = seen[(tenure.post_id, tenure.person_id)]
-        kind = tenure.get_kind_display() if tenure.kind != Tenure.Kind.SUBSTANTIVE else ""
-        result[tenure.post_id].append(Holder(tenure.person.name, kind, start, last))
+            start, last = seen[(post_id, person_id)]
+        label = str(kinds.get(kind, kind)) if kind != Tenure.Kind.SUBSTANTIVE else ""
+        result[post_id].append(Holder(name, label, start, last))
     for holders in result.values():
         holders.sort(key=lambda holder: (holder.start, holder.last_seen))
         for holder, following in zip(holders, holders[1:], strict=False):
@@ -54,11 +58,16 @@ def post_holders(user: Any, posts: Iterable[int] | None = None) -> dict[int, lis
     return dict(result)
 
 
-def _seen_in_posts(user: Any) -> dict[tuple[int, int], tuple[dt.date, dt.date]]:
-    rows = (
-        Attendance.objects.filter(meeting__in=visible_meetings(user), post__isnull=False)
-        .values("post", "person")
-        .annotate(first=Min("meeting__date"), last=Max("meeting__date"))
+def _seen_in_posts(
+    user: Any, posts: list[int] | None = None
+) -> dict[tuple[int, int], tuple[dt.date, dt.date]]:
+    """First and last visible meeting each person attended in each post (only ``posts``,
+    when given, so a page of posts reads only its own attendance)."""
+    attendance = Attendance.objects.filter(meeting__in=visible_meetings(user), post__isnull=False)
+    if posts is not None:
+        attendance = attendance.filter(post_id__in=posts)
+    rows = attendance.values("post", "person").annotate(
+        first=Min("meeting__date"), last=Max("meeting__date")
     )
     return {(row["post"], row["person"]): (row["first"], row["last"]) for row in rows}
 

@@ -218,4 +218,6 @@ def next_agenda(series: Series, today: dt.date | None = None) -> Agenda:
     revisits = Revisit.objects.filter(series=series, done=False).select_related("meeting")
     if date is not None:
         revisits = revisits.filter(due__lte=date)
-    return Agenda(series, date, action_rows(actions, today), list(revisits.order_by("due")))
+    # Plain values, not model instances: a busy series has hundreds of open actions, and
+    # open actions have no closing meeting for ``action_rows``'s ``meetings`` to hide.
+    return Agenda(series, date, plain_rows(actions, today), list(revisits.order_by("due")))

@@ -37,20 +37,31 @@ class Chart:
         return sum(1 for rating, _ in self.cells.values() if rating)
 
 
-def chart_data(items: Iterable[Item]) -> Chart:
+@dataclass(frozen=True, slots=True)
+class ChartItem:
+    """What the chart needs of an item: plain values, read in one query, not models."""
+
+    title: str
+    assurance: str
+    meeting_id: int
+    date: dt.date
+    topics: tuple[str, ...] = ()
+
+
+def chart_data(items: Iterable[ChartItem]) -> Chart:
     """The latest dates and the topics met most recently, procedural items left out."""
     chart = Chart()
     latest: dict[str, dt.date] = {}
     for item in items:
-        titles = [topic.name for topic in item.topics.all()] or [item.title.strip()]
+        titles = item.topics or (item.title.strip(),)
         for title in titles:
             if not title or PROCEDURAL.search(title):
                 continue
             name = chart.names.setdefault(title.casefold(), title)
-            key = (name, item.meeting.date)
+            key = (name, item.date)
             if key not in chart.cells or item.assurance:
                 chart.cells[key] = (item.assurance, item.meeting_id)
-            latest[name] = max(latest.get(name, item.meeting.date), item.meeting.date)
+            latest[name] = max(latest.get(name, item.date), item.date)
     chart.dates = sorted({date for _, date in chart.cells})[-MAX_DATES:]
     recent = [name for name in latest if latest[name] >= (chart.dates or [dt.date.min])[0]]
     chart.rows = sorted(recent, key=lambda name: (-latest[name].toordinal(), name))[:MAX_ROWS]

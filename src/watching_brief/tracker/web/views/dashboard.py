@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from watching_brief.tracker.actions.models import OPEN_STATUSES
-from watching_brief.tracker.meetings.models import Meeting
+from watching_brief.tracker.meetings.models import Item, Meeting
 from watching_brief.tracker.people.models import Post
 from watching_brief.tracker.web.roles import visible_actions, visible_items, visible_meetings
-from watching_brief.tracker.web.views.chart import LEGEND, MAX_DATES, chart_data, render_svg
+from watching_brief.tracker.web.views.chart import (
+    LEGEND,
+    MAX_DATES,
+    ChartItem,
+    chart_data,
+    render_svg,
+)
 from watching_brief.tracker.web.views.question_sets import overdue_question_sets
 from watching_brief.tracker.web.views.shared import current_holders
 
@@ -51,20 +59,31 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "web/dashboard.html", context)
 
 
-def recent_items(user: Any) -> Any:
-    """The visible items of the meetings on the chart's latest dates (not every item)."""
+def recent_items(user: Any) -> list[ChartItem]:
+    """The visible items of the meetings on the chart's latest dates (not every item), as
+    plain values: two queries (items, then their topics' names), no model per row."""
     dates = list(
         visible_meetings(user)
         .order_by("-date")
         .values_list("date", flat=True)
         .distinct()[: MAX_DATES * 3]
     )
-    items = visible_items(user).select_related("meeting").prefetch_related("topics")
+    items = visible_items(user)
     if dates:
         items = items.filter(meeting__date__gte=min(dates))
-    return items.only("title", "assurance", "meeting_id", "meeting__date").order_by(
-        "meeting__date", "position"
+    rows = list(
+        items.order_by("meeting__date", "position").values_list(
+            "pk", "title", "assurance", "meeting_id", "meeting__date"
+        )
     )
+    topics: dict[int, list[str]] = {}
+    links = Item.topics.through.objects.filter(item_id__in=[row[0] for row in rows])
+    for item_id, name in links.order_by("topic__name").values_list("item_id", "topic__name"):
+        topics.setdefault(item_id, []).append(name)
+    return [
+        ChartItem(title, assurance, meeting, date, tuple(topics.get(pk, ())))
+        for pk, title, assurance, meeting, date in rows
+    ]
 
 
 def owner_counts(user: Any, today: dt.date) -> list[OwnerCounts]:
@@ -103,8 +122,14 @@ def _owner(post: Post | None, owner_text: str) -> OwnerCounts:
 
 def next_meetings(user: Any) -> list[dict[str, Any]]:
     """For each series, the next meeting its latest visible meeting announced."""
+    visible = visible_meetings(user)
+    # Each series' latest date in SQL, then only the meetings of those dates (not every
+    # visible meeting as a model).
+    last = visible.values("series_id").annotate(last=Max("date")).values_list("series_id", "last")
+    wanted = reduce(or_, (Q(series_id=series, date=date) for series, date in last), Q(pk__in=[]))
     latest: dict[int, Meeting] = {}
-    for meeting in visible_meetings(user).order_by("series_id", "-date"):
+    chosen = visible.filter(wanted).select_related("series__body")
+    for meeting in chosen.order_by("series_id", "-pk"):
         latest.setdefault(meeting.series_id, meeting)
     rows = [
         {

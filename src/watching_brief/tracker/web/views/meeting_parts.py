@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from html import escape
 from typing import Any
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 
 from watching_brief.tracker.access.meeting import MeetingView, meeting_view
 from watching_brief.tracker.actions.log import ActionRow, Agenda, next_agenda
@@ -159,6 +161,40 @@ class Pack:
     agenda: Agenda
     arising: list[ActionRow]
     by_owner: list[tuple[str, list[ActionRow]]]
+
+    @property
+    def arising_html(self) -> SafeString:
+        return pack_rows_html(self.arising)
+
+    @property
+    def by_owner_html(self) -> list[tuple[str, SafeString]]:
+        return [(owner, pack_rows_html(rows)) for owner, rows in self.by_owner]
+
+
+def pack_rows_html(rows: list[ActionRow]) -> SafeString:
+    """The table rows of ``_pack_rows.html``, written in Python: a pack holds every open
+    action of a series, thousands at scale, and the template engine took ~0.1 ms a row."""
+    cell = '<td class="govuk-table__cell">'
+    out = []
+    for row in rows:
+        item = f", item {escape(row.item)}" if row.item else ""
+        holders = ""
+        if row.holder_then or row.holder_now:
+            holders = (
+                f'<br><span class="govuk-body-s">{escape(row.holder_then or "?")} / '
+                f"{escape(row.holder_now or '?')}</span>"
+            )
+        if row.overdue:
+            tag = '<strong class="govuk-tag govuk-tag--red">Overdue</strong>'
+        else:
+            tag = f'<strong class="govuk-tag govuk-tag--blue">{escape(row.status)}</strong>'
+        out.append(
+            f'<tr class="govuk-table__row">{cell}{escape(row.reference)}</td>'
+            f"{cell}{escape(row.date)}{item}</td>{cell}{escape(row.text)}</td>"
+            f"{cell}{escape(row.owner or 'Not recorded')}{holders}</td>"
+            f"{cell}{escape(row.due or row.due_text or 'Not set')}</td>{cell}{tag}</td></tr>"
+        )
+    return mark_safe("\n".join(out))  # noqa: S308 - every value above is escaped
 
 
 def series_pack(user: Any, series: Series, today: dt.date) -> Pack:

@@ -7,6 +7,7 @@ then matches every item whose title holds all the slug's words.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from functools import reduce
 from operator import and_
 from typing import Any
@@ -19,7 +20,12 @@ from django.views.decorators.http import require_GET
 
 from watching_brief.tracker.meetings.models import Item, Question, Topic
 from watching_brief.tracker.web.roles import visible_actions, visible_items
-from watching_brief.tracker.web.views.shared import PROCEDURAL, assurance_tag, status_tag
+from watching_brief.tracker.web.views.shared import (
+    PROCEDURAL,
+    assurance_tag,
+    paginate,
+    status_tag,
+)
 
 MOST_FREQUENT = 60
 
@@ -63,15 +69,22 @@ def topic_rows(user: Any) -> list[dict[str, Any]]:
     ]
 
 
+TOPIC_ITEMS_PER_PAGE = 30
+
+
 @require_GET
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = Topic.objects.filter(slug=slug).first()
     items = matching_items(visible_items(request.user), slug, topic)
+    # A page of the timeline at a time: a frequent topic has hundreds of items at scale.
+    page, query = paginate(request, items, TOPIC_ITEMS_PER_PAGE)
     context = {
         "slug": slug,
         "name": topic.name if topic else slug.replace("-", " ").capitalize(),
         "topic": topic,
-        "entries": timeline(request.user, items),
+        "entries": timeline(request.user, page.object_list),
+        "page": page,
+        "query": query,
     }
     return render(request, "web/topics/topic_detail.html", context)
 
@@ -90,7 +103,7 @@ def matching_items(items: QuerySet[Item], slug: str, topic: Topic | None) -> Que
     )
 
 
-def timeline(user: Any, items: QuerySet[Item]) -> list[dict[str, Any]]:
+def timeline(user: Any, items: Iterable[Item]) -> list[dict[str, Any]]:
     """Each item in date order with its rating, its actions (status now) and questions."""
     found = list(items)
     actions: dict[int, list[dict[str, Any]]] = {}
