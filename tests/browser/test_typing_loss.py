@@ -103,11 +103,11 @@ def test_an_autosave_conflict_is_shown_and_the_typed_text_kept(page: Any, site: 
     item.refresh_from_db()
     assert item.text == "Saved by another officer in the meantime."
     check_page(page, "minute-item-conflict")
-    page.reload()
-    expect(page.locator("#id_text")).to_have_value(typed)  # kept in the browser too
-    # leave the page, and let the save the restored text sends finish before the test ends
+    # the text is kept in the browser too; the page sends it again once reloaded (let that
+    # save finish before the test ends, so that no request is left open on the database)
     with page.expect_response(lambda response: response.request.method == "POST"):
-        pass
+        page.reload()
+    expect(page.locator("#id_text")).to_have_value(typed)
     page.goto("about:blank")
 
 
