@@ -231,3 +231,12 @@ def test_etag_changes_with_the_data_and_the_reader(
     public = client.get("/api/actions")["ETag"]
     client.force_login(officer)
     assert client.get("/api/actions", HTTP_IF_NONE_MATCH=public).status_code == 200
+
+
+@pytest.mark.parametrize("field", ["owner", "series"])
+def test_a_nul_in_a_filter_is_dropped(client: Client, examples: None, field: str) -> None:
+    """PostgreSQL refuses NUL in text: a NUL is dropped, never a server error."""
+    value = "DCC" if field == "owner" else "monthly-assurance-meeting"
+    response = client.get("/api/actions", {field: value[:1] + "\x00" + value[1:]})
+    assert response.status_code in {200, 422}, response.content[:200]
+    assert response.json() == client.get("/api/actions", {field: value}).json()

@@ -59,7 +59,9 @@ def filter_form(user: Any, params: QueryDict, *, choices: bool = True) -> Action
     every owner and series of the archive on each request."""
     seen = visible_actions(user)
     meetings = visible_meetings(user)
-    owner, series = params.get("owner", ""), params.get("series", "")
+    # a NUL can name no post or series, and PostgreSQL refuses it in a text comparison
+    owner = str(params.get("owner", "")).replace("\x00", "")
+    series = str(params.get("series", "")).replace("\x00", "")
     if choices:
         owners = _owner_choices(seen.exclude(owner_post=None))
         series_choices = _series_choices(meetings)

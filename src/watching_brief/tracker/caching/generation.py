@@ -42,7 +42,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.signals import setting_changed
 from django.db import transaction
-from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.backends.base.base import NO_DB_ALIAS, BaseDatabaseWrapper
 from django.db.backends.signals import connection_created
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -186,6 +186,8 @@ def _on_execute(
 
 
 def _install(sender: Any, connection: BaseDatabaseWrapper, **kwargs: Any) -> None:
+    if connection.alias == NO_DB_ALIAS:
+        return  # the maintenance connection (CREATE/DROP DATABASE) shows no page
     if _on_execute not in connection.execute_wrappers:
         connection.execute_wrappers.append(_on_execute)
 
