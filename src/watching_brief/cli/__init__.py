@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import typer
 
-from watching_brief.cli import demo, documents, export, extract, ingest, log, remind, serve, worker
+from watching_brief.cli import (
+    demo,
+    documents,
+    export,
+    extract,
+    ingest,
+    log,
+    participation,
+    remind,
+    serve,
+    worker,
+)
 
 app = typer.Typer(
     name="brief",
@@ -27,6 +38,7 @@ app.command("export")(export.export)
 app.command("notes")(documents.notes)
 app.command("pack")(documents.pack)
 app.command("remind")(remind.remind)
+app.command("erase-questioners")(participation.erase_questioners)
 
 
 def main() -> None:

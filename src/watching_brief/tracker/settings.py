@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "watching_brief.tracker.search",
     "watching_brief.tracker.programme",
     "watching_brief.tracker.caching",
+    "watching_brief.tracker.participation",
 ]
 
 MIDDLEWARE = [

@@ -52,6 +52,10 @@ class Body(models.Model):
         related_name="offices",
         help_text="The police force this office holds to account (where its posts go).",
     )
+    question_retention_months = models.PositiveSmallIntegerField(
+        default=12,
+        help_text="Months after which the names and addresses of questioners are erased.",
+    )
 
     class Meta:
         verbose_name_plural = "bodies"
@@ -161,6 +165,7 @@ class Item(Edited):
         INSPECTION = "inspection", "Inspection matters"
         AOB = "aob", "Any other business"
         NEXT_MEETING = "next_meeting", "Date of next meeting"
+        PUBLIC_QUESTIONS = "public_questions", "Questions from the public"
 
     class Assurance(models.TextChoices):
         NOT_RATED = "", "Not rated"

@@ -56,11 +56,18 @@ urlpatterns += [
 from watching_brief.tracker.web import (  # noqa: E402
     urls_documents,
     urls_minuting,
+    urls_participation,
     urls_programme,
     urls_publication,
 )
 
-for part in (urls_programme, urls_minuting, urls_publication, urls_documents):
+for part in (
+    urls_programme,
+    urls_minuting,
+    urls_publication,
+    urls_documents,
+    urls_participation,
+):
     urlpatterns += part.urlpatterns
 
 urlpatterns += imports.batch_urlpatterns
