@@ -19,6 +19,7 @@ from watching_brief.tracker.exports import write_bundle
 from watching_brief.tracker.ingest.services import ingest_file, ingest_paths
 from watching_brief.tracker.meetings import publication
 from watching_brief.tracker.meetings.models import Decision, Item, Meeting
+from watching_brief.tracker.participation.models import PublicQuestion, QuestionWindow
 from watching_brief.tracker.people.models import Post
 from watching_brief.tracker.web.accounts import create_account
 
@@ -26,7 +27,8 @@ ITEM, ACTION, DRAFT = "Zqxitemmarker", "Zqxactionmarker", "Zqxdraftmarker"
 SUB, UNDER = "Zqxsubitemmarker", "Zqxundermarker"  # a sub-item of a restricted item, its action
 LATER = "Zqxlatermarker"  # a decision published, then hidden by restricting the item above
 ARISING = "Zqxarisingmarker"  # a restricted action quoted as a later meeting's matter arising
-MARKERS = (ITEM, ACTION, DRAFT, SUB, UNDER, LATER, ARISING)
+PENDING = "Zqxpendingmarker"  # a public question sent in, not accepted, and its sender's address
+MARKERS = (ITEM, ACTION, DRAFT, SUB, UNDER, LATER, ARISING, PENDING)
 SKIP = re.compile(r"^/(?:admin|accounts/logout|import)|\.(?:css|js|png|ico|woff2?)$")
 LIMIT = 700
 OWNER = "ACC"  # owns the restricted actions marked ACTION and UNDER
@@ -91,6 +93,23 @@ def hidden(transactional_db: None, tmp_path_factory: pytest.TempPathFactory) -> 
     for child in (*draft.items.all(), *draft.actions.all()):
         child.text = f"{DRAFT} {child.text}"
         child.save()
+    _public_questions(draft)
+    _public_questions(february)
+
+
+def _public_questions(meeting: Meeting) -> None:
+    """Questions sent in for the meeting: one waiting, one declined; only officers see them
+    or the sender's name and address."""
+    window = QuestionWindow.objects.create(meeting=meeting, opens=meeting.date, closes=meeting.date)
+    for status in (PublicQuestion.Status.RECEIVED, PublicQuestion.Status.DECLINED):
+        PublicQuestion.objects.create(
+            window=window,
+            text=f"{PENDING} what is the plan?",
+            name=f"{PENDING} Name",
+            email=f"{PENDING.lower()}@example.org",
+            area="Northtown",
+            status=status,
+        )
 
 
 def _sub_items(meeting: Meeting) -> None:
@@ -137,11 +156,13 @@ def start_urls() -> list[str]:
     urls += ["/actions/export/?format=csv", "/actions/export/?format=xlsx"]
     urls += ["/api/bodies", "/api/series", "/api/meetings", "/api/actions", "/api/posts"]
     urls += ["/api/meetings?limit=200", "/api/actions?limit=200", "/api/openapi.json"]
+    urls += ["/public-questions/", "/privacy/"]
     for meeting in Meeting.objects.all():
         urls += [f"/meetings/{meeting.pk}/", f"/meetings/{meeting.pk}/source/"]
         urls += [f"/meetings/{meeting.pk}/versions/", f"/meetings/{meeting.pk}/pack.pdf"]
         urls += [f"/meetings/{meeting.pk}/notes.{kind}" for kind in ("pdf", "docx")]
         urls += [f"/meetings/{meeting.pk}/notes.pdf?view=full"]
+        urls += [f"/meetings/{meeting.pk}/public-questions/{page}" for page in ("", "moderate/")]
         urls += [f"/api/meetings/{meeting.pk}", f"/series/{meeting.series.slug}/pack/"]
         urls += [f"/bodies/{meeting.series.body.slug}/series/{meeting.series.slug}/pack/"]
         urls += [f"/bodies/{meeting.series.body.slug}/series/{meeting.series.slug}/meetings.ics"]
@@ -227,5 +248,7 @@ def test_an_officer_does_see_them(hidden: None, client: Client) -> None:
     pages = crawl(client)
     found = {leak.split(": ")[1] for leak in leaks(pages)}
     assert found == set(MARKERS)
-    for marker in MARKERS:  # the lower-case searches do find the hidden text for officers
+    # the lower-case searches do find the hidden text for officers (questions sent in by
+    # the public are not part of the record the search holds)
+    for marker in (m for m in MARKERS if m != PENDING):
         assert marker.encode() in pages[f"/search/?q={marker.lower()}"], marker

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from typer.testing import CliRunner
 
-from tests.tracker.smtp import Inbox, smtp_server
+from tests.tracker.smtp import smtp_server
 from watching_brief.cli import app
 from watching_brief.tracker.meetings.models import Body, Item, Meeting, Question, Series
 from watching_brief.tracker.meetings.publication import approve, publish
@@ -25,7 +25,7 @@ from watching_brief.tracker.web.accounts import create_account
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "a-Long-pass-2026"  # noqa: S105 - a test account's password
-SECRET = "MARKER-RESTRICTED-ANSWER-7c2e"
+HIDDEN = "MARKER-RESTRICTED-ANSWER-7c2e"
 
 
 @pytest.fixture(autouse=True)
@@ -110,9 +110,10 @@ def test_the_form_keeps_what_was_typed_on_an_error(client: Client, window: Quest
     assert response.status_code == 200
     page = BeautifulSoup(response.content, "html.parser")
     assert page.title is not None and page.title.text.startswith("Error: ")
-    assert "Enter an email address in the correct format" in page.select_one(
-        ".govuk-error-summary"
-    ).get_text()
+    assert (
+        "Enter an email address in the correct format"
+        in page.select_one(".govuk-error-summary").get_text()
+    )
     assert "patrol the town centre" in page.select_one("#id_text").get_text()
     assert PublicQuestion.objects.count() == 0
 
@@ -180,7 +181,8 @@ def test_officers_accept_merge_and_decline_and_every_decision_is_kept(
     first, second, third = _submitted(window, 3)
     wording = "What is being done about speeding on Mill Lane?"
     assert moderate(officer, window, first, decision="accept", wording=wording).status_code == 302
-    assert moderate(officer, window, second, decision="merge", into=str(first.pk)).status_code == 302
+    merged = moderate(officer, window, second, decision="merge", into=str(first.pk))
+    assert merged.status_code == 302
     refused = moderate(officer, window, third, decision="decline")
     assert refused.status_code == 200 and b"Choose the reason the question is declined" in (
         refused.content
@@ -253,15 +255,15 @@ def test_a_restricted_public_questions_item_is_withheld_from_the_public(
     services.set_outcome(question, "put")
     question.refresh_from_db()
     minuted = Question.objects.get(pk=question.question.pk)
-    minuted.answer = SECRET
+    minuted.answer = HIDDEN
     minuted.save()
     item = minuted.item
     item.restricted, item.restricted_reason, item.public_summary = True, "Operational", "Withheld"
     item.save()
     _publish(window.meeting)
     url = reverse("web:public_questions", args=[window.meeting_id])
-    assert SECRET not in client.get(url).content.decode()
-    assert SECRET in officer.get(url).content.decode()
+    assert HIDDEN not in client.get(url).content.decode()
+    assert HIDDEN in officer.get(url).content.decode()
 
 
 def test_retention_erases_names_and_addresses_and_keeps_the_published_question(
