@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "watching_brief.tracker.programme",
     "watching_brief.tracker.caching",
     "watching_brief.tracker.participation",
+    "watching_brief.tracker.alerts",
 ]
 
 MIDDLEWARE = [

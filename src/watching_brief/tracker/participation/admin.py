@@ -7,7 +7,7 @@ from watching_brief.tracker.participation.models import (
 )
 
 
-class RecordInline(admin.TabularInline):
+class RecordInline(admin.TabularInline):  # type: ignore[type-arg]
     model = ModerationRecord
     extra = 0
     readonly_fields = ("event", "note", "by", "at")
@@ -15,13 +15,13 @@ class RecordInline(admin.TabularInline):
 
 
 @admin.register(QuestionWindow)
-class QuestionWindowAdmin(admin.ModelAdmin):
+class QuestionWindowAdmin(admin.ModelAdmin[QuestionWindow]):
     list_display = ("meeting", "opens", "closes")
     raw_id_fields = ("meeting",)
 
 
 @admin.register(PublicQuestion)
-class PublicQuestionAdmin(admin.ModelAdmin):
+class PublicQuestionAdmin(admin.ModelAdmin[PublicQuestion]):
     list_display = ("text", "window", "status", "outcome", "received", "erased")
     list_filter = ("status", "outcome")
     readonly_fields = ("network", "received", "erased")

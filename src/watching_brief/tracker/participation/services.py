@@ -220,7 +220,7 @@ def retention_cutoff(months: int, today: dt.date) -> dt.datetime:
 
 def expired(today: dt.date) -> list[PublicQuestion]:
     """Questions whose sender's name and address are past the body's retention period."""
-    due = []
+    due: list[PublicQuestion] = []
     windows = QuestionWindow.objects.select_related("meeting__series__body")
     for window in windows.filter(questions__erased__isnull=True).distinct():
         cutoff = retention_cutoff(window.meeting.series.body.question_retention_months, today)

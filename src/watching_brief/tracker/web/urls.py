@@ -54,6 +54,7 @@ urlpatterns += [
 
 # Running the meeting: each part keeps its own list, joined here under the "web" namespace.
 from watching_brief.tracker.web import (  # noqa: E402
+    urls_alerts,
     urls_documents,
     urls_minuting,
     urls_participation,
@@ -67,6 +68,7 @@ for part in (
     urls_publication,
     urls_documents,
     urls_participation,
+    urls_alerts,
 ):
     urlpatterns += part.urlpatterns
 
