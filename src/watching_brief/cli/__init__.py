@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from watching_brief.cli import (
+    alerts,
     demo,
     documents,
     export,
@@ -38,6 +39,7 @@ app.command("export")(export.export)
 app.command("notes")(documents.notes)
 app.command("pack")(documents.pack)
 app.command("remind")(remind.remind)
+app.command("alerts")(alerts.alerts)
 app.command("erase-questioners")(participation.erase_questioners)
 
 

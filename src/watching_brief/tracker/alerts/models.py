@@ -48,6 +48,10 @@ class Interest(models.Model):
         }.get(self.Kind(self.kind))
         if self.kind == self.Kind.PHRASE:
             return f"the phrase \u201c{self.phrase}\u201d"
+        if self.kind == self.Kind.POST and self.post is not None:
+            post = self.post
+            named = f"{post.title} ({post.abbrev})" if post.title and post.abbrev else str(post)
+            return f"the actions of the {named}"
         if self.kind == self.Kind.SERIES and self.series is not None:
             return f"the series {self.series.name} ({self.series.body.name})"
         return f"the {self.get_kind_display().lower()} {target}"

@@ -136,7 +136,7 @@ def queue_webhooks(now: dt.datetime) -> int:
                 continue
             for change in changes_for(hook, mark):
                 Delivery.objects.create(
-                    webhook=hook, event=change.event, payload=change.as_json(site)
+                    webhook=hook, event=change.event, payload=change.as_json(site), next_attempt=now
                 )
                 queued += 1
             _advance(hook, mark)

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import Throttled
 
-from watching_brief.tracker.api.routes import actions, bodies, meetings, posts, series
+from watching_brief.tracker.api.routes import actions, bodies, meetings, posts, series, webhooks
 from watching_brief.tracker.api.throttling import RateLimit
 
 DESCRIPTION = """\
@@ -29,7 +29,7 @@ api = NinjaAPI(
     urls_namespace="api",
     throttle=[RateLimit()],
 )
-for module in (bodies, series, meetings, actions, posts):
+for module in (bodies, series, meetings, actions, posts, webhooks):
     api.add_router("", module.router)
 
 

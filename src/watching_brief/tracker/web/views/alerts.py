@@ -24,11 +24,12 @@ from watching_brief.tracker.web.forms import error_list
 
 PUBLIC = AnonymousUser()
 MAX_PHRASE = 200
+TARGET_KEYS = ("body", "series", "topic", "post", "q")
 
 
 def _target(request: HttpRequest) -> tuple[str, Any]:
     """What the visitor asked to follow, from the query string; 404 when it is unknown."""
-    query = request.GET if request.method == "GET" else request.POST
+    query = {key: request.POST.get(key) or request.GET.get(key, "") for key in TARGET_KEYS}
     if query.get("body"):
         return "body", get_object_or_404(Body, slug=query["body"])
     if query.get("series", "").isdigit():
