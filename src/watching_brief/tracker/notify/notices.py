@@ -87,6 +87,16 @@ def approval_notices(meeting: Meeting) -> list[EmailMessage]:
     ]
 
 
+def posts_without_address(meeting: Meeting) -> list[Post]:
+    """The posts owning actions set at ``meeting`` that no notice can reach: no address
+    of their own and no active linked account with one."""
+    posts = Post.objects.filter(actions__meeting=meeting).distinct().select_related("body")
+    return sorted(
+        (post for post in posts if not post_recipients(post)),
+        key=lambda post: (post.abbrev or post.title).casefold(),
+    )
+
+
 def _notice(
     meeting: Meeting,
     name: str,
@@ -125,15 +135,19 @@ class PostDigest:
     messages: list[EmailMessage] = field(default_factory=list)
 
 
-def reminder_digests(today: dt.date, days: int) -> list[PostDigest]:
+def reminder_digests(
+    today: dt.date, days: int, posts: Iterable[int] | None = None, to: str = ""
+) -> list[PostDigest]:
     """For each post with open actions overdue or due within ``days`` days, its digest.
 
     Actions of draft meetings are left out. A post with no address still gets a
-    ``PostDigest`` (with no messages), so the caller can say so.
+    ``PostDigest`` (with no messages), so the caller can say so. ``posts`` keeps to those
+    posts (pks); ``to`` sends each digest to that one address instead of the post's.
     """
     until = today + dt.timedelta(days=days)
+    wanted = Action.objects.all() if posts is None else Action.objects.filter(owner_post__in=posts)
     actions = (
-        Action.objects.filter(
+        wanted.filter(
             status__in=OPEN_STATUSES,
             owner_post__isnull=False,
             due__isnull=False,
@@ -149,7 +163,7 @@ def reminder_digests(today: dt.date, days: int) -> list[PostDigest]:
             grouped[action.owner_post].append(action)
     digests = []
     for post in sorted(grouped, key=lambda one: (one.body.name, str(one))):
-        digest = PostDigest(post, holder_name(post), post_recipients(post))
+        digest = PostDigest(post, holder_name(post), [to] if to else post_recipients(post))
         for action in grouped[post]:
             late = action.due is not None and action.due < today
             (digest.overdue if late else digest.due_soon).append(action)
@@ -175,6 +189,9 @@ def _digest(digest: PostDigest, today: dt.date, days: int, to: str) -> EmailMess
         for action in actions:
             lines += _action_lines(action, f"Set at: {_meeting_name(action.meeting)}")
     lines += [
+        "",
+        "Signed in as a contributor for the post, see and update them on your work list:",
+        absolute("web:my_actions"),
         "",
         "Add the due dates to your calendar (iCal):",
         absolute("web:post_due_calendar", post.pk),

@@ -58,9 +58,10 @@ from watching_brief.tracker.web import (  # noqa: E402
     urls_minuting,
     urls_programme,
     urls_publication,
+    urls_work,
 )
 
-for part in (urls_programme, urls_minuting, urls_publication, urls_documents):
+for part in (urls_programme, urls_minuting, urls_publication, urls_documents, urls_work):
     urlpatterns += part.urlpatterns
 
 urlpatterns += imports.batch_urlpatterns
