@@ -19,7 +19,6 @@ from watching_brief.tracker.actions.services import (
     NotWaiting,
     approve_update,
     record_update,
-    return_update,
 )
 from watching_brief.tracker.actions.worklists import post_work, work_counts
 from watching_brief.tracker.meetings.models import Meeting
@@ -204,7 +203,8 @@ def test_an_update_sent_back_is_never_shown_and_its_text_kept_for_its_author(
     with pytest.raises(NotWaiting):  # reviewed once only
         approve_update(officer, update)
     client.logout()
-    assert RETURNED not in client.get(reverse("web:action_detail", args=[action.pk])).content.decode()
+    public = client.get(reverse("web:action_detail", args=[action.pk]))
+    assert RETURNED not in public.content.decode()
     client.force_login(dcc_staff)
     mine = soup(client, reverse("web:my_actions"))
     returned = mine.select_one("#returned-updates")
