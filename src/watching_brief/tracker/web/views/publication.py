@@ -69,7 +69,8 @@ def meeting_return_to_draft(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
     note = request.POST.get("note", "").strip()[:500]
     meeting = get_object_or_404(Meeting, pk=pk)
-    if meeting.date > timezone.localdate() and request.POST.get("future") != "confirmed":
+    ahead = meeting.date > timezone.localdate() and meeting.status == Meeting.Status.APPROVED
+    if ahead and request.POST.get("future") != "confirmed":
         # a meeting dated ahead is usually a mistyped date: publishing waits for a yes
         context = {
             "meeting": meeting,
