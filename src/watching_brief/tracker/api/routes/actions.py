@@ -114,6 +114,7 @@ def update_out(update: ActionUpdate, user: Any) -> UpdateOut:
         text=update.text,
         evidence=update.evidence,
         status=update.status,
+        review=update.review,
     )
 
 

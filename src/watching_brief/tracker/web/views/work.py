@@ -5,6 +5,7 @@ makes the force's updates wait for an officer."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -65,35 +66,53 @@ def closure_list(request: HttpRequest) -> HttpResponse:
     latest = {
         update.action_id: update
         for update in ActionUpdate.objects.filter(
-            action__in=[action.pk for action in closures], status="done"
+            action__in=[action.pk for action in closures],
+            status=Action.Status.DONE,
+            review=ActionUpdate.Review.SHOWN,
         ).order_by("date", "pk")
     }
     rows = [{"action": action, "done": latest.get(action.pk)} for action in closures]
     return render(request, "web/work/closures.html", {"rows": rows})
 
 
+def _decide(
+    request: HttpRequest,
+    back: str,
+    what: str,
+    accept: Callable[[dict[str, Any]], str],
+    send_back: Callable[[dict[str, Any]], str],
+) -> HttpResponse:
+    """Carry out an officer's decision on one row of a work list, then back to the list
+    with what happened (or why nothing did: a stale page, a row reviewed since)."""
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, f"Choose to accept or send back {what}.")
+        return redirect(back)
+    step = accept if form.cleaned_data["decision"] == "accept" else send_back
+    try:
+        messages.success(request, step(form.cleaned_data))
+    except ActionChangeError as error:
+        messages.error(request, str(error))
+    return redirect(back)
+
+
 @require_POST
 @officers
 def closure_decide(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(closures_waiting(request.user), pk=pk)
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, f"Choose to accept or send back {action.reference}.")
-        return redirect("web:closure_list")
-    data = form.cleaned_data
-    revision = data["version"] if data["version"] is not None else action.revision
-    try:
-        if data["decision"] == "accept":
-            accept_closure(request.user, action, data["note"], revision)
-            done = f"{action.reference} is closed: its closure is accepted."
-        else:
-            send_back_closure(request.user, action, data["note"], revision)
-            done = f"{action.reference} is sent back to the force: it is in progress again."
-    except ActionChangeError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, done)
-    return redirect("web:closure_list")
+
+    def version(data: dict[str, Any]) -> int:
+        return int(data["version"] if data["version"] is not None else action.revision)
+
+    def accept(data: dict[str, Any]) -> str:
+        accept_closure(request.user, action, data["note"], version(data))
+        return f"{action.reference} is closed: its closure is accepted."
+
+    def send_back(data: dict[str, Any]) -> str:
+        send_back_closure(request.user, action, data["note"], version(data))
+        return f"{action.reference} is sent back to the force: it is in progress again."
+
+    return _decide(request, "web:closure_list", action.reference, accept, send_back)
 
 
 @require_GET
@@ -110,21 +129,19 @@ def update_review_list(request: HttpRequest) -> HttpResponse:
 @officers
 def update_review(request: HttpRequest, pk: int) -> HttpResponse:
     update = get_object_or_404(updates_waiting(request.user), pk=pk)
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, f"Choose to approve or send back the update on {update.action}.")
-        return redirect("web:update_review_list")
-    try:
-        if form.cleaned_data["decision"] == "accept":
-            done = approve_update(request.user, update)
-        else:
-            return_update(request.user, update, form.cleaned_data["note"])
-            done = f"The update on {update.action.reference} is sent back; it is not shown."
-    except ActionChangeError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, done)
-    return redirect("web:update_review_list")
+
+    def send_back(data: dict[str, Any]) -> str:
+        return_update(request.user, update, data["note"])
+        return f"The update on {update.action.reference} is sent back; it is not shown."
+
+    what = f"the update on {update.action.reference}"
+    return _decide(
+        request,
+        "web:update_review_list",
+        what,
+        lambda data: approve_update(request.user, update),
+        send_back,
+    )
 
 
 def _linked_posts(user: Any) -> list[Post]:
