@@ -30,7 +30,8 @@ ARISING = "Zqxarisingmarker"  # a restricted action quoted as a later meeting's 
 WAITING = "Zqxwaitingmarker"  # a force update waiting for an officer's review
 RETURNED = "Zqxreturnedmarker"  # a force update an officer sent back
 PLANNING = "Zqxplanningmarker"  # the work programme's note on a theme, kept from the minutes
-MARKERS = (ITEM, ACTION, DRAFT, SUB, UNDER, LATER, ARISING, WAITING, RETURNED, PLANNING)
+SEARCHED = (ITEM, ACTION, DRAFT, SUB, UNDER, LATER, ARISING)  # text the search index holds
+MARKERS = (*SEARCHED, WAITING, RETURNED, PLANNING)
 SKIP = re.compile(r"^/(?:admin|accounts/logout|import)|\.(?:css|js|png|ico|woff2?)$")
 LIMIT = 700
 OWNER = "ACC"  # owns the restricted actions marked ACTION and UNDER
@@ -259,5 +260,5 @@ def test_an_officer_does_see_them(hidden: None, client: Client) -> None:
     pages = crawl(client)
     found = {leak.split(": ")[1] for leak in leaks(pages)}
     assert found == set(MARKERS)
-    for marker in MARKERS:  # the lower-case searches do find the hidden text for officers
+    for marker in SEARCHED:  # the lower-case searches do find the hidden text for officers
         assert marker.encode() in pages[f"/search/?q={marker.lower()}"], marker
