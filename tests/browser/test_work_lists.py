@@ -103,3 +103,42 @@ def test_an_update_waits_for_an_officer_and_the_public_sees_it_only_once_approve
     page.context.clear_cookies()
     page.goto(f"{site}/actions/{action.pk}/")
     assert WAITING in page.content()
+
+
+def test_officer_is_asked_before_publishing_a_meeting_dated_ahead_and_adds_a_posts_address(
+    page: Any, site: str
+) -> None:
+    import datetime as dt
+
+    from tests.tracker.test_publication import build_meeting
+    from watching_brief.tracker.meetings.models import Meeting
+    from watching_brief.tracker.people.models import Post
+
+    built = build_meeting(date=dt.date.today() + dt.timedelta(days=21))
+    account("officer6", "officer")
+    login(page, site, "officer6", PASSWORD)
+    page.goto(f"{site}/meetings/{built.meeting.pk}/")
+    page.get_by_role("button", name="Approve the notes").click()
+    page.wait_for_load_state()
+    # the ACC has no address: the page says so and leads to where to add one
+    assert "No address for ACC" in page.locator(".govuk-notification-banner").inner_text()
+    page.locator("#no-address a").click()
+    page.wait_for_load_state()
+    page.get_by_label("E-mail address for notices and reminders").fill("acc.office@example.org")
+    check_page(page, "work-post-address")
+    page.get_by_role("button", name="Save the address").click()
+    page.wait_for_load_state()
+    assert Post.objects.get(pk=built.acc.pk).email == "acc.office@example.org"
+    # publishing asks first, and only the second yes publishes
+    page.goto(f"{site}/meetings/{built.meeting.pk}/")
+    assert page.locator("#future-meeting").count() == 1
+    page.get_by_role("button", name="Publish the notes").click()
+    page.wait_for_load_state()
+    assert "21 days from today" in page.locator("#future-warning").inner_text()
+    check_page(page, "work-publish-ahead")
+    built.meeting.refresh_from_db()
+    assert built.meeting.status == Meeting.Status.APPROVED
+    page.get_by_role("button", name="Publish the notes anyway").click()
+    page.wait_for_load_state()
+    built.meeting.refresh_from_db()
+    assert built.meeting.status == Meeting.Status.PUBLISHED

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 
 from watching_brief.tracker.actions.models import OPEN_STATUSES, Action
 from watching_brief.tracker.meetings.models import Meeting
@@ -89,12 +90,15 @@ def approval_notices(meeting: Meeting) -> list[EmailMessage]:
 
 def posts_without_address(meeting: Meeting) -> list[Post]:
     """The posts owning actions set at ``meeting`` that no notice can reach: no address
-    of their own and no active linked account with one."""
-    posts = Post.objects.filter(actions__meeting=meeting).distinct().select_related("body")
-    return sorted(
-        (post for post in posts if not post_recipients(post)),
-        key=lambda post: (post.abbrev or post.title).casefold(),
-    )
+    of their own and no active linked account with one (one query, as
+    :func:`post_recipients` would find none)."""
+    link = Post._meta.get_field("user_links").related_model  # the account links
+    reachable = link._default_manager.filter(  # type: ignore[union-attr]
+        post=OuterRef("pk"), user__is_active=True
+    ).exclude(user__email__regex=r"^\s*$")
+    owners = Action.objects.filter(meeting=meeting).values("owner_post")
+    posts = Post.objects.filter(pk__in=owners, email__regex=r"^\s*$").exclude(Exists(reachable))
+    return sorted(posts, key=lambda post: (post.abbrev or post.title).casefold())
 
 
 def _notice(
