@@ -121,7 +121,7 @@ def test_officer_is_asked_before_publishing_a_meeting_dated_ahead_and_adds_a_pos
     page.get_by_role("button", name="Approve the notes").click()
     page.wait_for_load_state()
     # the ACC has no address: the page says so and leads to where to add one
-    assert "No address for ACC" in page.locator(".govuk-notification-banner").inner_text()
+    assert "No address for ACC" in page.locator(".govuk-notification-banner--success").inner_text()
     page.locator("#no-address a").click()
     page.wait_for_load_state()
     page.get_by_label("E-mail address for notices and reminders").fill("acc.office@example.org")
