@@ -34,7 +34,9 @@ def test_remind_dry_run_then_for_real(mailoutbox: list[Any]) -> None:
     Action.objects.filter(reference="T-3").update(due=dt.date(2026, 4, 5))  # ACC: no address
     dry = run("--today", TODAY, "--days", "14", "--dry-run")
     assert "DCC (Testshire OPCC)" in dry and "Dana Carter" in dry and "dcc@example.org" in dry
-    assert "no e-mail address for ACC: set one in the admin or link a contributor" in dry
+    page = f"/posts/{built.acc.pk}/#email"  # where an officer adds the address
+    assert "no e-mail address for ACC: set one at http" in dry
+    assert f"{page} or link a contributor" in dry
     assert "Would send 1 reminder e-mail." in dry
     assert mailoutbox == []
     real = run("--today", TODAY, "--days", "14")

@@ -168,3 +168,24 @@ def test_the_limit_counts_per_token_and_failed_writes(
         assert client.get("/api/bodies", REMOTE_ADDR=address, **bearer(key)).status_code == 200
     refused = client.get("/api/bodies", REMOTE_ADDR="10.0.0.3", **bearer(key))
     assert refused.status_code == 429
+
+
+def test_an_update_on_a_reviewed_bodys_action_waits_and_says_so(
+    client: Client, tokens: dict[str, str]
+) -> None:
+    action = open_action(owner_post__abbrev="DCC")
+    body = action.meeting.series.body
+    body.review_updates = True
+    body.save()
+    text = "Waiting for an officer: MARKER-API-WAITING-3e7c"
+    response = post(
+        client, f"/api/actions/{action.pk}/updates", {"text": text, "status": "done"},
+        tokens["contributor"],
+    )  # fmt: skip
+    assert response.status_code == 201
+    assert (response.json()["review"], response.json()["status"]) == ("pending", "done")
+    action.refresh_from_db()
+    assert action.status != "done"  # proposed only
+    assert text not in client.get(f"/api/actions/{action.pk}").content.decode()
+    mine = client.get(f"/api/actions/{action.pk}", **bearer(tokens["contributor"])).json()
+    assert [u["review"] for u in mine["updates"] if u["text"] == text] == ["pending"]

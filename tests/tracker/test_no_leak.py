@@ -15,6 +15,7 @@ from django.test import Client
 from tests.conftest import EXAMPLES
 from tests.tracker.readable import readable
 from watching_brief.tracker.actions.models import Action
+from watching_brief.tracker.actions.services import record_update, return_update
 from watching_brief.tracker.exports import write_bundle
 from watching_brief.tracker.ingest.services import ingest_file, ingest_paths
 from watching_brief.tracker.meetings import publication
@@ -28,11 +29,16 @@ SUB, UNDER = "Zqxsubitemmarker", "Zqxundermarker"  # a sub-item of a restricted 
 LATER = "Zqxlatermarker"  # a decision published, then hidden by restricting the item above
 ARISING = "Zqxarisingmarker"  # a restricted action quoted as a later meeting's matter arising
 PENDING = "Zqxpendingmarker"  # a public question sent in, not accepted, and its sender's address
-MARKERS = (ITEM, ACTION, DRAFT, SUB, UNDER, LATER, ARISING, PENDING)
+WAITING = "Zqxwaitingmarker"  # a force update waiting for an officer's review
+RETURNED = "Zqxreturnedmarker"  # a force update an officer sent back
+PLANNING = "Zqxplanningmarker"  # the work programme's note on a theme, kept from the minutes
+SEARCHED = (ITEM, ACTION, DRAFT, SUB, UNDER, LATER, ARISING)  # text the search index holds
+MARKERS = (*SEARCHED, WAITING, RETURNED, PLANNING, PENDING)
 SKIP = re.compile(r"^/(?:admin|accounts/logout|import)|\.(?:css|js|png|ico|woff2?)$")
 LIMIT = 700
 OWNER = "ACC"  # owns the restricted actions marked ACTION and UNDER
 OTHER = "CC"  # owns none of the marked actions
+REVIEWED = "DCC"  # its force's updates wait for an officer: no crawling account holds it
 
 
 def mark_item_text(item: Item, old: str, new: str) -> None:
@@ -87,6 +93,11 @@ def hidden(transactional_db: None, tmp_path_factory: pytest.TempPathFactory) -> 
     action.refresh_from_db()
     assert action.restricted and action.text == marked
     assert action.meeting.versions.order_by("-number")[0].note.startswith("Imported again")
+    _reviewed_updates()
+    planned = Item.objects.filter(meeting__date="2026-03-24", restricted=False).first()
+    assert planned is not None
+    planned.planning_note = f"{PLANNING} ask about the waiting list"
+    planned.save()
     draft = Meeting.objects.get(date="2026-02-12")
     draft.status, draft.title = Meeting.Status.DRAFT, f"{DRAFT} {draft.title}"
     draft.save()
@@ -147,6 +158,26 @@ def _arising(meeting: Meeting) -> None:
     action.save()
 
 
+def _reviewed_updates() -> None:
+    """The body reviews the force's updates: one waits, one was sent back, both on a
+    public action of a published meeting, by the contributor of its owner post."""
+    action = Action.objects.filter(
+        owner_post__abbrev=REVIEWED, restricted=False, effective_restricted=False,
+        meeting__status=Meeting.Status.PUBLISHED, status=Action.Status.OPEN,
+    ).first()  # fmt: skip
+    assert action is not None
+    body = action.meeting.series.body
+    body.review_updates = True
+    body.save()
+    force = create_account("force9", "a-Long-pass-2026", "contributor", [REVIEWED], body.name)
+    officer = create_account("officer9", "a-Long-pass-2026", "officer", [])
+    record_update(force, action, f"{WAITING} done, see the report", "done")
+    returned = record_update(force, action, f"{RETURNED} nearly done", "", evidence=RETURNED)
+    return_update(officer, returned, "Say which report.")
+    action.refresh_from_db()
+    assert action.status != Action.Status.DONE  # proposed only, while it waits
+
+
 def start_urls() -> list[str]:
     urls = ["/", "/meetings/", "/actions/", "/posts/", "/topics/", "/search/"]
     # searched in lower case: the page repeats the query, the hits would carry the marker
@@ -166,6 +197,8 @@ def start_urls() -> list[str]:
         urls += [f"/api/meetings/{meeting.pk}", f"/series/{meeting.series.slug}/pack/"]
         urls += [f"/bodies/{meeting.series.body.slug}/series/{meeting.series.slug}/pack/"]
         urls += [f"/bodies/{meeting.series.body.slug}/series/{meeting.series.slug}/meetings.ics"]
+    for item in Item.objects.exclude(planning_note=""):  # the page that shows the note
+        urls += [f"/meetings/{item.meeting_id}/minute/{item.pk}/"]
     for action in Action.objects.all():
         urls += [f"/actions/{action.pk}/", f"/api/actions/{action.pk}"]
     for post in Post.objects.all():
@@ -248,7 +281,5 @@ def test_an_officer_does_see_them(hidden: None, client: Client) -> None:
     pages = crawl(client)
     found = {leak.split(": ")[1] for leak in leaks(pages)}
     assert found == set(MARKERS)
-    # the lower-case searches do find the hidden text for officers (questions sent in by
-    # the public are not part of the record the search holds)
-    for marker in (m for m in MARKERS if m != PENDING):
+    for marker in SEARCHED:  # the lower-case searches do find the hidden text for officers
         assert marker.encode() in pages[f"/search/?q={marker.lower()}"], marker

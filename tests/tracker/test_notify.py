@@ -14,7 +14,12 @@ from watching_brief.tracker.actions.models import Action
 from watching_brief.tracker.meetings import publication
 from watching_brief.tracker.meetings.models import Meeting
 from watching_brief.tracker.notify.jobs import send_reminders
-from watching_brief.tracker.notify.notices import approval_notices, reminder_digests, send
+from watching_brief.tracker.notify.notices import (
+    approval_notices,
+    posts_without_address,
+    reminder_digests,
+    send,
+)
 from watching_brief.tracker.notify.recipients import post_recipients
 from watching_brief.tracker.people.models import Post
 from watching_brief.tracker.web.accounts import create_account
@@ -144,3 +149,20 @@ def test_the_reminder_job_sends_the_digests() -> None:
     result = send_reminders.call(7)
     assert result == {"sent": 1, "posts": ["DCC"], "no_address": ["ACC"]}
     assert [m.to for m in mail.outbox] == [["dcc@example.org"]]
+
+
+def test_the_posts_no_notice_can_reach_are_named() -> None:
+    built = build_meeting()
+    assert posts_without_address(built.meeting) == [built.acc]  # the DCC has an address
+    leaver = contributor("leaver", "leaver@example.org", ["ACC"])
+    leaver.is_active = False
+    leaver.save()
+    assert posts_without_address(built.meeting) == [built.acc]  # an inactive account: no
+    contributor("no-mail", "", ["ACC"])
+    assert posts_without_address(built.meeting) == [built.acc]  # an account with no address
+    contributor("acc-office", "acc.office@example.org", ["ACC"])
+    assert posts_without_address(built.meeting) == []
+    assert {to for n in approval_notices(built.meeting) for to in n.to} == {
+        "dcc@example.org",
+        "acc.office@example.org",
+    }

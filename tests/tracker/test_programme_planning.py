@@ -122,7 +122,9 @@ def test_plan_meeting_fills_the_agenda(series: Series) -> None:
     Schedule.objects.create(series=series, week=4, weekday=1, starts_on=D(2026, 1, 1))
     date = D(2026, 9, 22)
     topic = Topic.objects.create(name="Neighbourhood policing", slug="neighbourhood-policing")
-    PlannedTheme.objects.create(series=series, date=date, title="Roads policing")
+    PlannedTheme.objects.create(
+        series=series, date=date, title="Roads policing", notes="Ask about the fatal four"
+    )
     PlannedTheme.objects.create(series=series, date=date, title="Confidence", topic=topic)
     revisit = Revisit.objects.get(series=series)
     revisit.due = D(2026, 9, 1)
@@ -146,6 +148,8 @@ def test_plan_meeting_fills_the_agenda(series: Series) -> None:
     ]
     assert [item.title for item in items[1:3]] == ["Roads policing", "Confidence"]
     assert list(items[2].topics.all()) == [topic]
+    # the planning note stays apart from the minutes: never in the text that is published
+    assert (items[1].text, items[1].planning_note) == ("", "Ask about the fatal four")
     assert items[3].title == f"Revisit: {revisit.subject}"
     assert "27 October 2026" in items[6].text
 

@@ -388,3 +388,18 @@ def test_resolve_due_endpoint(officer: Client, meeting: Meeting) -> None:
     body = officer.get(url, {"due": "by the next meeting"}).json()
     assert body["due"] is None
     assert body["display"] == "no date for the next meeting yet"
+
+
+def test_the_planning_note_is_shown_apart_and_saving_the_minutes_leaves_it_out(
+    item: Item, officer: Client
+) -> None:
+    note = "Ask why the waiting list grew MARKER-PLANNING-6b2d"
+    item.planning_note = note
+    item.save()
+    page = soup(officer.get(item_url(item)))
+    shown = page.select_one("#planning-note")
+    assert shown is not None and note in shown.get_text() and "never published" in shown.get_text()
+    assert note not in page.select_one("#minute-form").get_text()  # not pre-filled
+    officer.post(item_url(item), form_data(page), follow=True)
+    item.refresh_from_db()
+    assert note not in item.text and item.planning_note == note

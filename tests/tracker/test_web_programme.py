@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from tests.tracker.conftest import WEST_MERCIA
 from watching_brief.tracker.actions.models import Action, Revisit
-from watching_brief.tracker.meetings.models import CarriedForward, Meeting, Series
+from watching_brief.tracker.meetings.models import CarriedForward, Meeting, Series, Topic
 from watching_brief.tracker.programme.models import PlannedTheme, Schedule, ScheduleChange
 from watching_brief.tracker.web.accounts import create_account
 
@@ -279,6 +279,38 @@ def test_add_a_theme(officer_client: Client, series: Series, schedule: Schedule)
     assert (theme.date, theme.title) == (D.fromisoformat(date), "Roads policing")
     page = soup_of(officer_client.get(reverse("web:series_programme", args=[series.pk])))
     assert "Roads policing" in page.select_one(f'tr[data-date="{date}"]').get_text()
+
+
+def test_a_theme_gets_an_existing_topic_or_a_new_one(
+    officer_client: Client, series: Series, schedule: Schedule
+) -> None:
+    url = reverse("web:planned_theme_add", args=[series.pk])
+    existing = Topic.objects.create(name="Public contact", slug="public-contact")
+    options = soup_of(officer_client.get(url)).select("#id_topic option")
+    assert [option.get_text() for option in options] == ["No topic", "Public contact"]
+    date = D.fromisoformat(
+        soup_of(officer_client.get(reverse("web:series_programme", args=[series.pk]))).select(
+            "#programme-table tbody tr"
+        )[1]["data-date"]
+    )
+    data = {**date_data("date", date), "title": "Crisis care", "new_topic": "  Mental   health "}
+    assert officer_client.post(url, data).status_code == 302
+    theme = PlannedTheme.objects.get(title="Crisis care")
+    assert theme.topic is not None and (theme.topic.name, theme.topic.slug) == (
+        "Mental health",
+        "mental-health",
+    )
+    again = {**data, "title": "Crisis care again", "new_topic": "mental health"}
+    assert officer_client.post(url, again).status_code == 302
+    assert PlannedTheme.objects.get(title="Crisis care again").topic == theme.topic
+    both = {**data, "title": "Both", "topic": str(existing.pk)}
+    response = officer_client.post(url, both)
+    assert response.status_code == 400
+    assert summary(soup_of(response)) == [
+        "Choose a topic from the list or name a new one, not both"
+    ]
+    assert values(soup_of(response), "theme-form")["new_topic"].strip() == "Mental   health"
+    assert Topic.objects.count() == 2
 
 
 def test_a_theme_needs_a_meeting_date(

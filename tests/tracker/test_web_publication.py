@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -21,6 +22,7 @@ from tests.tracker.test_publication import (
 )
 from watching_brief.tracker.meetings import publication
 from watching_brief.tracker.meetings.models import Meeting
+from watching_brief.tracker.people.models import Post
 from watching_brief.tracker.web.accounts import create_account
 
 pytestmark = pytest.mark.django_db
@@ -183,3 +185,65 @@ def test_a_part_restricted_after_publication_leaves_earlier_versions(
     html = response.content.decode()
     assert withdrawn not in html and "Public contact" not in html
     assert publication.REDACTED in html
+
+
+def test_approval_names_the_posts_no_notice_reached_and_where_to_add_an_address(
+    built: Built, officer_client: Client
+) -> None:
+    url = reverse("web:meeting_detail", args=[built.meeting.pk])
+    approved = post_form(officer_client, url, "approve")
+    # the DCC has an address; the ACC (owner of T-3) has none and nobody linked
+    assert "went to 1 address." in banner(approved)
+    assert "No address for ACC" in banner(approved)
+    [link] = soup(approved).select("#no-address a")
+    post_url = reverse("web:post_detail", args=[built.acc.pk])
+    assert link["href"] == f"{post_url}#email"
+    page = soup(officer_client.get(post_url))
+    assert "reach nobody" in page.select_one("#recipients").get_text()
+    wrong = post_form(officer_client, post_url, "save-email", email="not an address")
+    assert wrong.status_code == 400
+    assert soup(wrong).select_one(".govuk-error-summary a").get_text().startswith("Enter an e-mail")
+    assert soup(wrong).select_one("#id_email")["value"] == "not an address"  # kept
+    saved = post_form(officer_client, post_url, "save-email", email="acc@example.org")
+    assert "now go to acc@example.org" in banner(saved)
+    assert Post.objects.get(pk=built.acc.pk).email == "acc@example.org"
+    assert not soup(officer_client.get(url)).select("#no-address")
+
+
+def test_the_public_never_sees_a_posts_address(built: Built, client: Client) -> None:
+    built.meeting.status = Meeting.Status.PUBLISHED
+    built.meeting.save()
+    page = client.get(reverse("web:post_detail", args=[built.dcc.pk])).content.decode()
+    assert "dcc@example.org" not in page and "email-form" not in page
+    response = client.post(reverse("web:post_email", args=[built.dcc.pk]), {"email": ""})
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert Post.objects.get(pk=built.dcc.pk).email == "dcc@example.org"
+
+
+def test_publishing_a_meeting_dated_ahead_asks_first(officer_client: Client) -> None:
+    ahead = build_meeting(date=dt.date.today() + dt.timedelta(days=21)).meeting
+    url = reverse("web:meeting_detail", args=[ahead.pk])
+    post_form(officer_client, url, "approve")
+    assert soup(officer_client.get(url)).select_one("#future-meeting") is not None
+    asked = post_form(officer_client, url, "publish", note="Agreed")
+    page = soup(asked)
+    assert "21 days from today" in page.select_one("#future-warning").get_text()
+    ahead.refresh_from_db()
+    assert ahead.status == Meeting.Status.APPROVED  # nothing published yet
+    assert page.select_one("#do-not-publish")["href"].startswith(url)
+    form = page.select_one("#confirm-future")
+    data = {field["name"]: field.get("value", "") for field in form.select("input")}
+    assert data["note"] == "Agreed"
+    done = officer_client.post(form["action"], data, follow=True)
+    assert "The notes are published" in banner(done)
+    ahead.refresh_from_db()
+    assert ahead.status == Meeting.Status.PUBLISHED
+    assert ahead.versions.get().note == "Agreed"
+
+
+def test_a_meeting_held_today_or_before_publishes_at_once(
+    built: Built, officer_client: Client
+) -> None:
+    url = reverse("web:meeting_detail", args=[built.meeting.pk])
+    post_form(officer_client, url, "approve")
+    assert "The notes are published" in banner(post_form(officer_client, url, "publish"))

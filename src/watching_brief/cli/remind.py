@@ -38,6 +38,7 @@ def remind(
     from django.utils import timezone
 
     from watching_brief.tracker.notify.notices import reminder_digests, send
+    from watching_brief.tracker.notify.recipients import absolute
 
     day = start or timezone.localdate()
     digests = reminder_digests(day, days)
@@ -62,7 +63,9 @@ def remind(
     for digest in digests:
         if not digest.recipients:
             label = digest.post.abbrev or digest.post.title
+            page = absolute("web:post_detail", digest.post.pk) + "#email"
             console.print(
-                f"no e-mail address for {label}: set one in the admin or link a contributor"
+                f"no e-mail address for {label}: set one at {page} or link a contributor",
+                soft_wrap=True,
             )
     console.print(f"{verb} {sent} reminder e-mail{'s' if sent != 1 else ''}.")

@@ -38,6 +38,7 @@ from watching_brief.tracker.access.visibility import (
     visible_items,
     visible_matters,
     visible_meetings,
+    visible_updates,
 )
 
 __all__ = [
@@ -58,4 +59,5 @@ __all__ = [
     "visible_items",
     "visible_matters",
     "visible_meetings",
+    "visible_updates",
 ]

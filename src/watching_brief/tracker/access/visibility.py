@@ -14,7 +14,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from watching_brief.tracker.access.roles import is_officer, own_posts
-from watching_brief.tracker.actions.models import Action
+from watching_brief.tracker.actions.models import Action, ActionUpdate
 from watching_brief.tracker.meetings.models import CarriedForward, Item, Meeting
 
 PUBLISHED = Meeting.Status.PUBLISHED
@@ -74,6 +74,25 @@ def visible_actions(user: Any) -> QuerySet[Action]:
     actions = Action.objects.all()
     allowed = action_filter(user)
     return actions if allowed is None else actions.filter(allowed)
+
+
+def visible_updates(user: Any) -> QuerySet[ActionUpdate]:
+    """The updates ``user`` may read, on actions they may see.
+
+    The public (and contributors of other posts) read only the updates shown: none still
+    waiting for an officer's review or sent back (``ActionUpdate.review``), none minuted at
+    a meeting not published. The contributors of the owner post also read their post's
+    waiting and sent-back updates; officers read everything.
+    """
+    updates = ActionUpdate.objects.all()
+    if is_officer(user):
+        return updates
+    shown = Q(review=ActionUpdate.Review.SHOWN)
+    posts = own_posts(user)
+    if posts:
+        shown |= Q(action__owner_post_id__in=posts)
+    minuted = Q(meeting__isnull=True) | Q(meeting__status=PUBLISHED)
+    return updates.filter(shown, minuted, action_filter(user, "action__"))
 
 
 def may_see_action(user: Any, action: Action) -> bool:

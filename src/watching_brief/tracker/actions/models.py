@@ -107,7 +107,18 @@ class Action(Edited):
 
 
 class ActionUpdate(models.Model):
-    """A dated update on an action, with who gave it and the evidence."""
+    """A dated update on an action, with who gave it and the evidence.
+
+    Where the body reviews the force's updates (``Body.review_updates``) a contributor's
+    update waits (``review`` "pending"), its ``status`` only proposed, until an officer
+    approves it (the status is applied then) or sends it back ("returned", with a note).
+    Only updates with no ``review`` are shown to the public.
+    """
+
+    class Review(models.TextChoices):
+        SHOWN = "", "Shown"
+        PENDING = "pending", "Waiting for an officer"
+        RETURNED = "returned", "Sent back"
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
     date = models.DateField()
@@ -122,6 +133,15 @@ class ActionUpdate(models.Model):
         "meetings.Meeting", on_delete=models.SET_NULL, null=True, blank=True,
         help_text="The meeting at which the update was minuted, if any.",
     )  # fmt: skip
+    review = models.CharField(
+        max_length=10, choices=Review.choices, blank=True, default="", db_index=True
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_note = models.TextField(blank=True, help_text="Why an officer sent it back.")
 
     class Meta:
         ordering = ["action", "date", "pk"]

@@ -5,6 +5,12 @@ older reading is refused (:class:`StaleAction`, with the status and latest updat
 since), so the later of two saves never silently undoes the earlier. Once an officer has
 accepted a closure (closed or dropped), only an officer may change the status again
 (:class:`ClosureAccepted`).
+
+Where the body reviews the force's updates (``Body.review_updates``), an update by
+anyone but an officer waits for an officer (:func:`approve_update` shows it and applies
+the status it proposes; :func:`return_update` sends it back with a note, keeping its
+text). An officer accepts a closure the force marked done (:func:`accept_closure`), or
+sends it back to in progress (:func:`send_back_closure`).
 """
 
 from __future__ import annotations
@@ -78,6 +84,7 @@ def record_update(
             raise StaleAction(current, {k: v for k, v in yours.items() if v})
         if status and status != current.status and current.status in ACCEPTED and not officer:
             raise ClosureAccepted(current)
+        waits = not officer and reviewed(current)
         update = ActionUpdate.objects.create(
             action=current,
             date=timezone.localdate(),
@@ -86,10 +93,87 @@ def record_update(
             text=text,
             evidence=evidence,
             status=status,
+            review=ActionUpdate.Review.PENDING if waits else ActionUpdate.Review.SHOWN,
         )
-        if status and status != current.status:
+        if status and status != current.status and not waits:
             current.status = status
             current._history_user = user  # type: ignore[attr-defined]  # who, in the history
             current.save()
     action.status, action.revision = current.status, current.revision
     return update
+
+
+def reviewed(action: Action) -> bool:
+    """Whether the force's updates on ``action`` wait for an officer (its body's setting)."""
+    return bool(
+        Action.objects.filter(pk=action.pk, meeting__series__body__review_updates=True).exists()
+    )
+
+
+class NotWaiting(ActionChangeError):
+    """An officer acted on an update that no longer waits (reviewed by someone else)."""
+
+    def __init__(self, update: ActionUpdate) -> None:
+        super().__init__(
+            f"The update on {update.action.reference} of {update.date:%d %B %Y} was already "
+            "reviewed; nothing was changed."
+        )
+
+
+def _review(user: Any, update: ActionUpdate, outcome: str, note: str = "") -> ActionUpdate:
+    """Mark a waiting update reviewed (``outcome``); returns it locked and saved."""
+    current = ActionUpdate.objects.select_for_update().select_related("action").get(pk=update.pk)
+    if current.review != ActionUpdate.Review.PENDING:
+        raise NotWaiting(current)
+    current.review = outcome
+    current.review_note = note
+    current.reviewed_by = user
+    current.reviewed_at = timezone.now()
+    current.save(update_fields=["review", "review_note", "reviewed_by", "reviewed_at"])
+    return current
+
+
+def approve_update(user: Any, update: ActionUpdate) -> str:
+    """Show a waiting update and move its action to the status it proposes, unless an
+    officer accepted the action's closure since (its status then stays). Returns what
+    happened, in words."""
+    with transaction.atomic():
+        current = _review(user, update, ActionUpdate.Review.SHOWN)
+        action = Action.objects.select_for_update().get(pk=current.action_id)
+        wanted = current.status
+        done = f"The update on {action.reference} is approved and shown."
+        if wanted and wanted != action.status:
+            if action.status in ACCEPTED:
+                label = Action.Status(action.status).label.lower()
+                return f"{done} The action stays {label}: its closure was accepted."
+            action.status = wanted
+            action._history_user = user  # type: ignore[attr-defined]
+            action.save()
+            done += f" {action.reference} is now {Action.Status(wanted).label.lower()}."
+    return done
+
+
+def return_update(user: Any, update: ActionUpdate, note: str) -> ActionUpdate:
+    """Send a waiting update back to the force with ``note``; it is never shown, and its
+    text stays for its author to read (and write again)."""
+    with transaction.atomic():
+        return _review(user, update, ActionUpdate.Review.RETURNED, note)
+
+
+CLOSURE_SENT_BACK = "Closure not accepted: sent back to the force."
+
+
+def accept_closure(user: Any, action: Action, note: str, revision: int) -> ActionUpdate:
+    """An officer accepts the force's "done": the action is closed."""
+    return record_update(
+        user, action, note or "Closure accepted.", Action.Status.CLOSED,
+        revision=revision, officer=True,
+    )  # fmt: skip
+
+
+def send_back_closure(user: Any, action: Action, note: str, revision: int) -> ActionUpdate:
+    """An officer does not accept the force's "done": the action is in progress again."""
+    return record_update(
+        user, action, note or CLOSURE_SENT_BACK, Action.Status.IN_PROGRESS,
+        revision=revision, officer=True,
+    )  # fmt: skip

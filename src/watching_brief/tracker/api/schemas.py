@@ -180,6 +180,12 @@ class UpdateOut(Schema):
     text: str
     evidence: str
     status: str
+    review: str = Field(
+        "",
+        description="Empty when shown; `pending` while it waits for an officer (its body "
+        "publishes the force's updates only after an officer reads them, and its `status` "
+        "is only proposed until then); `returned` when an officer sent it back.",
+    )
 
 
 class ConflictOut(Schema):

@@ -96,7 +96,10 @@ def matters(meeting: Meeting) -> list[Matter]:
     query = query.prefetch_related(
         Prefetch(
             "updates",
-            queryset=ActionUpdate.objects.select_related("meeting", "meeting__series"),
+            # updates still waiting for an officer's review (or sent back) are left out
+            queryset=ActionUpdate.objects.filter(review=ActionUpdate.Review.SHOWN).select_related(
+                "meeting", "meeting__series"
+            ),
         )
     )
     if linked:

@@ -56,6 +56,12 @@ class Body(models.Model):
         default=12,
         help_text="Months after which the names and addresses of questioners are erased.",
     )
+    review_updates = models.BooleanField(
+        "Publish updates after an officer reads them",
+        default=False,
+        help_text="The force's updates on this body's actions wait in the officers' review "
+        "list and are shown to the public only once an officer approves them.",
+    )
 
     class Meta:
         verbose_name_plural = "bodies"
@@ -190,6 +196,11 @@ class Item(Edited):
     effective_restricted = models.BooleanField(default=False, editable=False, db_index=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="items")
     source = models.JSONField(default=dict, blank=True)
+    planning_note = models.TextField(
+        blank=True,
+        help_text="The forward plan's note on the theme, for the officers minuting the "
+        "item; never published.",
+    )
 
     class Meta:
         ordering = ["meeting", "position"]

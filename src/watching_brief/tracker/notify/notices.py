@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 
 from watching_brief.tracker.actions.models import OPEN_STATUSES, Action
 from watching_brief.tracker.meetings.models import Meeting
@@ -87,6 +88,19 @@ def approval_notices(meeting: Meeting) -> list[EmailMessage]:
     ]
 
 
+def posts_without_address(meeting: Meeting) -> list[Post]:
+    """The posts owning actions set at ``meeting`` that no notice can reach: no address
+    of their own and no active linked account with one (one query, as
+    :func:`post_recipients` would find none)."""
+    link = Post._meta.get_field("user_links").related_model  # the account links
+    reachable = link._default_manager.filter(  # type: ignore[union-attr]
+        post=OuterRef("pk"), user__is_active=True
+    ).exclude(user__email__regex=r"^\s*$")
+    owners = Action.objects.filter(meeting=meeting).values("owner_post")
+    posts = Post.objects.filter(pk__in=owners, email__regex=r"^\s*$").exclude(Exists(reachable))
+    return sorted(posts, key=lambda post: (post.abbrev or post.title).casefold())
+
+
 def _notice(
     meeting: Meeting,
     name: str,
@@ -125,15 +139,19 @@ class PostDigest:
     messages: list[EmailMessage] = field(default_factory=list)
 
 
-def reminder_digests(today: dt.date, days: int) -> list[PostDigest]:
+def reminder_digests(
+    today: dt.date, days: int, posts: Iterable[int] | None = None, to: str = ""
+) -> list[PostDigest]:
     """For each post with open actions overdue or due within ``days`` days, its digest.
 
     Actions of draft meetings are left out. A post with no address still gets a
-    ``PostDigest`` (with no messages), so the caller can say so.
+    ``PostDigest`` (with no messages), so the caller can say so. ``posts`` keeps to those
+    posts (pks); ``to`` sends each digest to that one address instead of the post's.
     """
     until = today + dt.timedelta(days=days)
+    wanted = Action.objects.all() if posts is None else Action.objects.filter(owner_post__in=posts)
     actions = (
-        Action.objects.filter(
+        wanted.filter(
             status__in=OPEN_STATUSES,
             owner_post__isnull=False,
             due__isnull=False,
@@ -149,7 +167,7 @@ def reminder_digests(today: dt.date, days: int) -> list[PostDigest]:
             grouped[action.owner_post].append(action)
     digests = []
     for post in sorted(grouped, key=lambda one: (one.body.name, str(one))):
-        digest = PostDigest(post, holder_name(post), post_recipients(post))
+        digest = PostDigest(post, holder_name(post), [to] if to else post_recipients(post))
         for action in grouped[post]:
             late = action.due is not None and action.due < today
             (digest.overdue if late else digest.due_soon).append(action)
@@ -175,6 +193,9 @@ def _digest(digest: PostDigest, today: dt.date, days: int, to: str) -> EmailMess
         for action in actions:
             lines += _action_lines(action, f"Set at: {_meeting_name(action.meeting)}")
     lines += [
+        "",
+        "Signed in as a contributor for the post, see and update them on your work list:",
+        absolute("web:my_actions"),
         "",
         "Add the due dates to your calendar (iCal):",
         absolute("web:post_due_calendar", post.pk),

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.utils.text import slugify
 
 from watching_brief.tracker.dates import GovukDateField
 from watching_brief.tracker.meetings.models import Meeting, Series, Topic
@@ -139,9 +140,16 @@ class PlannedThemeForm(forms.Form):
     )
     topic = forms.ModelChoiceField(
         label="Topic (optional)",
+        help_text="The theme's place in the topic pages, across meetings.",
         queryset=Topic.objects.all(),
         required=False,
         empty_label="No topic",
+    )
+    new_topic = forms.CharField(
+        label="Or a new topic (optional)",
+        help_text="When the topic is not in the list, for example “Mental health”.",
+        max_length=200,
+        required=False,
     )
     lead_post = forms.ModelChoiceField(
         label="Lead post (optional)",
@@ -150,7 +158,9 @@ class PlannedThemeForm(forms.Form):
         empty_label="No lead post",
     )
     notes = forms.CharField(
-        label="Notes (optional)",
+        label="Planning note (optional)",
+        help_text="For the officers who minute the meeting; it is never put in the minutes "
+        "or published.",
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -170,6 +180,30 @@ class PlannedThemeForm(forms.Form):
         if date and self.meeting_dates is not None and date not in self.meeting_dates:
             raise forms.ValidationError(f"No meeting of this series is due on {long_date(date)}")
         return date
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        name = " ".join(data.get("new_topic", "").split())
+        if name and data.get("topic") is not None:
+            self.add_error("new_topic", "Choose a topic from the list or name a new one, not both")
+        elif name and not slugify(name):
+            self.add_error("new_topic", "Enter a topic name with letters or numbers")
+        data["new_topic"] = name
+        return data
+
+    def theme_fields(self) -> dict[str, Any]:
+        """The planned theme's fields; a new topic is stored (or the topic of that name
+        found, whatever its case) first."""
+        data = dict(self.cleaned_data)
+        name = data.pop("new_topic")
+        if name:
+            slug = slugify(name)[:200]
+            data["topic"] = (
+                Topic.objects.filter(slug=slug).first()
+                or Topic.objects.filter(name__iexact=name).first()
+                or Topic.objects.create(name=name, slug=slug)
+            )
+        return data
 
 
 class PlanMeetingForm(MeetingDetailsMixin):

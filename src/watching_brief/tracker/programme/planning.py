@@ -65,6 +65,7 @@ class AgendaLine:
     title: str
     text: str = ""
     theme: PlannedTheme | None = None
+    note: str = ""  # the officers' planning note: kept apart from the minutes, never published
     revisit: Revisit | None = None
 
 
@@ -152,7 +153,7 @@ def agenda_lines(
     """The items a meeting on ``date`` would have, in order (nothing is stored)."""
     lines = [AgendaLine(Item.Kind.MATTERS_ARISING, "Matters arising")]
     for theme in PlannedTheme.objects.filter(series=series, date=date).select_related("topic"):
-        lines.append(AgendaLine(Item.Kind.THEME, theme.title, theme.notes, theme=theme))
+        lines.append(AgendaLine(Item.Kind.THEME, theme.title, theme=theme, note=theme.notes))
     previous = previous_meeting_date(series, date)
     for revisit in revisits_due(series, date, previous):
         booked = f"Booked at the {revisit.meeting.date:%B %Y} meeting, due {revisit.due:%d %B %Y}."
@@ -266,6 +267,7 @@ def _store_agenda(meeting: Meeting, lines: list[AgendaLine]) -> None:
             number=str(position + 1),
             title=line.title,
             text=line.text,
+            planning_note=line.note,
             kind=line.kind,
             position=position,
         )

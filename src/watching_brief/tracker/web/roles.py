@@ -11,9 +11,11 @@ from watching_brief.tracker.access import (
     can_update,
     is_contributor,
     is_officer,
+    own_posts,
     visible_actions,
     visible_items,
     visible_meetings,
+    visible_updates,
 )
 
 __all__ = [
@@ -23,7 +25,9 @@ __all__ = [
     "can_update",
     "is_contributor",
     "is_officer",
+    "own_posts",
     "visible_actions",
     "visible_items",
     "visible_meetings",
+    "visible_updates",
 ]

@@ -33,6 +33,7 @@ urlpatterns = [
     path("actions/<int:pk>/close/", actions.action_close, name="action_close"),
     path("posts/", people.post_list, name="post_list"),
     path("posts/<int:pk>/", people.post_detail, name="post_detail"),
+    path("posts/<int:pk>/email/", people.post_email, name="post_email"),
     path("topics/", topics.topic_list, name="topic_list"),
     path("topics/<slug:slug>/", topics.topic_detail, name="topic_detail"),
     path("import/", imports.upload, name="import_upload"),
@@ -60,6 +61,7 @@ from watching_brief.tracker.web import (  # noqa: E402
     urls_participation,
     urls_programme,
     urls_publication,
+    urls_work,
 )
 
 for part in (
@@ -69,6 +71,7 @@ for part in (
     urls_documents,
     urls_participation,
     urls_alerts,
+    urls_work,
 ):
     urlpatterns += part.urlpatterns
 

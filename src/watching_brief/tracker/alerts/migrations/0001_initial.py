@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("meetings", "0008_h9_public_questions"),
+        ("meetings", "0008_public_questions"),
         ("people", "0003_h7_force_posts"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

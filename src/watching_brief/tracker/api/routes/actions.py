@@ -7,7 +7,6 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
-from django.db.models import Q
 from django.http import HttpRequest, QueryDict
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -19,6 +18,7 @@ from watching_brief.tracker.access import (
     can_update,
     visible_actions,
     visible_meetings,
+    visible_updates,
 )
 from watching_brief.tracker.access.authors import update_author
 from watching_brief.tracker.access.holders import current_holders
@@ -114,13 +114,15 @@ def update_out(update: ActionUpdate, user: Any) -> UpdateOut:
         text=update.text,
         evidence=update.evidence,
         status=update.status,
+        review=update.review,
     )
 
 
 def action_detail(user: Any, action: Action) -> ActionDetail:
     out = action_outs(user, [action], timezone.localdate())[0]
     updates = (
-        action.updates.filter(Q(meeting__isnull=True) | Q(meeting__in=visible_meetings(user)))
+        visible_updates(user)
+        .filter(action=action)
         .select_related("author", "action__meeting__series__body")
         .order_by("date", "pk")
     )

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("meetings", "0008_h9_public_questions"),
+        ("meetings", "0008_public_questions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -7,7 +7,6 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -15,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from watching_brief.tracker.access.authors import update_author
 from watching_brief.tracker.actions.log import action_rows, current_holders
-from watching_brief.tracker.actions.models import Action
+from watching_brief.tracker.actions.models import Action, ActionUpdate
 from watching_brief.tracker.actions.services import (
     ActionChangeError,
     StaleAction,
@@ -39,6 +38,7 @@ from watching_brief.tracker.web.roles import (
     visible_actions,
     visible_items,
     visible_meetings,
+    visible_updates,
 )
 
 PAGE_SIZE = 50
@@ -97,9 +97,10 @@ def _detail(
     post = action.owner_post
     meetings = visible_meetings(user)
     updates = list(
-        action.updates.select_related("author", "meeting__series").filter(
-            Q(meeting__isnull=True) | Q(meeting__in=meetings)
-        )
+        visible_updates(user)
+        .filter(action=action)
+        .select_related("author", "meeting__series")
+        .order_by("date", "pk")
     )
     for update in updates:  # posts and offices for the public, never account names
         update.signed = update_author(update, user)  # type: ignore[attr-defined]
@@ -166,13 +167,20 @@ def action_update(request: HttpRequest, pk: int) -> HttpResponse:
     status = form.cleaned_data["status"]
     data = form.cleaned_data
     try:
-        record_update(
+        update = record_update(
             request.user, action, data["text"], status, data["evidence"],
             revision=data["version"], officer=can_close(request.user),
         )  # fmt: skip
     except ActionChangeError as error:
         return _refused(request, action, error, "update_form", form)
-    messages.success(request, f"Your update on {action.reference} has been added.")
+    if update.review == ActionUpdate.Review.PENDING:
+        messages.success(
+            request,
+            f"Your update on {action.reference} is waiting for an officer: it is shown, "
+            "and any change of status made, once an officer approves it.",
+        )
+    else:
+        messages.success(request, f"Your update on {action.reference} has been added.")
     return redirect("web:action_detail", pk=action.pk)
 
 

@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from watching_brief.tracker.actions.models import OPEN_STATUSES
+from watching_brief.tracker.actions.worklists import work_counts
 from watching_brief.tracker.meetings.models import Item, Meeting
 from watching_brief.tracker.people.models import Post
 from watching_brief.tracker.web.roles import visible_actions, visible_items, visible_meetings
@@ -55,6 +56,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "next_meetings": next_meetings(request.user),
         "today": today,
         "overdue_responses": overdue_question_sets(request.user, today),
+        "work": work_counts(request.user, today),
     }
     return render(request, "web/dashboard.html", context)
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -23,7 +23,7 @@ from django.views.decorators.http import require_GET
 
 from watching_brief.tracker.actions.models import OPEN_STATUSES, Action, ActionUpdate
 from watching_brief.tracker.meetings.models import Meeting
-from watching_brief.tracker.web.roles import visible_actions, visible_meetings
+from watching_brief.tracker.web.roles import visible_actions, visible_meetings, visible_updates
 from watching_brief.tracker.web.views.shared import visible_posts
 
 FEED_SIZE = 50
@@ -96,12 +96,10 @@ class StatusChange:
 
 def status_updates() -> list[StatusChange]:
     """Updates with a status, on actions the public may see, minuted (if at all) at a
-    meeting the public may see."""
-    meetings = visible_meetings(PUBLIC).values("pk")
+    meeting the public may see, and not waiting for an officer's review."""
     updates = (
-        ActionUpdate.objects.filter(action__in=visible_actions(PUBLIC).values("pk"))
+        visible_updates(PUBLIC)
         .exclude(status="")
-        .filter(Q(meeting__isnull=True) | Q(meeting__in=meetings))
         .select_related("action")
         .order_by("-date", "-pk")[:FEED_SIZE]
     )

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 
 from watching_brief.tracker.access.meeting import meeting_view
 from watching_brief.tracker.meetings.models import Meeting, Series
+from watching_brief.tracker.notify.notices import posts_without_address
 from watching_brief.tracker.web.roles import is_officer, visible_meetings
 from watching_brief.tracker.web.views.meeting_parts import (
     header_rows,
@@ -85,6 +86,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "unattached": unattached(request.user, meeting, view),
         "document": document if linked else None,
         "warnings": document.warnings if document and officer else [],
+        "no_address": posts_without_address(meeting) if officer else [],
     }
     return render(request, "web/meetings/meeting_detail.html", context)
 

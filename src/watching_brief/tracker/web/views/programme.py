@@ -183,7 +183,7 @@ def planned_theme_add(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         form = PlannedThemeForm(request.POST, series=series, meeting_dates=dates)
         if form.is_valid():
-            data = form.cleaned_data
+            data = form.theme_fields()
             position = PlannedTheme.objects.filter(series=series, date=data["date"]).count()
             PlannedTheme.objects.create(series=series, position=position, **data)
             messages.success(

@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from watching_brief.tracker.meetings import publication
 from watching_brief.tracker.meetings.models import Meeting, MeetingVersion
+from watching_brief.tracker.notify.notices import posts_without_address
 from watching_brief.tracker.web.roles import is_officer, visible_meetings
 from watching_brief.tracker.web.views.access import officers_only
 
@@ -36,10 +38,18 @@ def meeting_approve(request: HttpRequest, pk: int) -> HttpResponse:
     def step(meeting: Meeting) -> str:
         notices = publication.approve(meeting, request.user)
         told = len(notices)
-        return (
+        done = (
             f"The notes are approved. Notices of their actions went to {told} "
             f"address{'es' if told != 1 else ''}."
         )
+        missing = posts_without_address(meeting)
+        if missing:
+            names = ", ".join(str(post) for post in missing)
+            done += (
+                f" No address for {names}: nobody there was told. Add one under "
+                "'Posts with no address' below."
+            )
+        return done
 
     return _change(request, pk, step)
 
@@ -58,6 +68,16 @@ def meeting_return_to_draft(request: HttpRequest, pk: int) -> HttpResponse:
 @officers
 def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
     note = request.POST.get("note", "").strip()[:500]
+    meeting = get_object_or_404(Meeting, pk=pk)
+    ahead = meeting.date > timezone.localdate() and meeting.status == Meeting.Status.APPROVED
+    if ahead and request.POST.get("future") != "confirmed":
+        # a meeting dated ahead is usually a mistyped date: publishing waits for a yes
+        context = {
+            "meeting": meeting,
+            "note": note,
+            "days": (meeting.date - timezone.localdate()).days,
+        }
+        return render(request, "web/publication/confirm_future.html", context)
 
     def step(meeting: Meeting) -> str:
         version = publication.publish(meeting, request.user, note)
