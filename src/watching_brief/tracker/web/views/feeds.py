@@ -129,7 +129,11 @@ class MeetingsFeed(PublicFeed):
         return item.issued or at_noon(item.date)  # type: ignore[attr-defined]
 
     def item_updateddate(self, item: Meeting) -> dt.datetime:
-        times = [item.issued, item.last_import, item.last_version]  # type: ignore[attr-defined]
+        times: list[dt.datetime | None] = [
+            item.issued,  # type: ignore[attr-defined]
+            item.last_import,  # type: ignore[attr-defined]
+            item.last_version,  # type: ignore[attr-defined]
+        ]
         return max([time for time in times if time] or [at_noon(item.date)])
 
     def item_guid(self, item: Meeting) -> str:
@@ -149,7 +153,7 @@ class StatusChange:
 
 
 def change_title(action: Action, status: str) -> str:
-    """"MAM-20260224-1 in progress: DCC to share the PMF plan ..." (the reference, the
+    """ "MAM-20260224-1 in progress: DCC to share the PMF plan ..." (the reference, the
     status it moved to, and what the action is)."""
     label = str(Action.Status(status).label).lower()
     return f"{action.reference} {label}: {Truncator(action.text).chars(TITLE_SIZE)}"
