@@ -72,10 +72,10 @@ def meeting_rule(rule: Rule) -> rrule:
 
 def weekday_in_month(year: int, month: int, week: int, day: int) -> dt.date:
     """The ``week``-th (1-4, or -1 for the last) weekday ``day`` (Monday 0) of a month."""
-    start = dt.datetime(year, month, 1)
-    found: dt.datetime = rrule(MONTHLY, count=1, byweekday=_nth_weekday(week, day), dtstart=start)[
-        0
-    ]
+    month_rule = rrule(
+        MONTHLY, count=1, byweekday=_nth_weekday(week, day), dtstart=dt.datetime(year, month, 1)
+    )
+    found: dt.datetime = month_rule[0]
     return found.date()
 
 
