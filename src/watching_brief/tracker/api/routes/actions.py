@@ -31,6 +31,7 @@ from watching_brief.tracker.actions.services import (
     record_update,
 )
 from watching_brief.tracker.api.auth import BearerToken, viewer
+from watching_brief.tracker.api.errors import invalid
 from watching_brief.tracker.api.http import conditional, page
 from watching_brief.tracker.api.schemas import (
     ActionDetail,
@@ -40,6 +41,7 @@ from watching_brief.tracker.api.schemas import (
     CloseIn,
     ConflictOut,
     Error,
+    Invalid,
     Paging,
     UpdateIn,
     UpdateOut,
@@ -88,18 +90,39 @@ def action_outs(user: Any, actions: list[Action], today: dt.date) -> list[Action
     return outs
 
 
-@router.get("/actions", response={200: ActionPage, 401: Error, 422: Error}, summary="Action log")
+NAMING = ("owner", "series")  # filters naming a post or series: naming nothing finds nothing
+WRITE_ERRORS: dict[int, Any] = {
+    401: Error, 403: Error, 404: Error, 409: ConflictOut, 422: Invalid,
+}  # fmt: skip
+
+
+@router.get(
+    "/actions",
+    response={200: ActionPage, 401: Error, 422: Invalid},
+    summary="Action log",
+    description="An owner or series that names nothing (or nothing you may see) matches no "
+    "action: an empty list, not an error.",
+)
 @conditional
 def list_actions(
     request: HttpRequest, filters: Query[ActionFilters], paging: Query[Paging]
-) -> dict[str, Any]:
+) -> dict[str, Any] | tuple[int, Invalid]:
     user, today = viewer(request), timezone.localdate()
     form, actions = filtered_actions(user, web_params(filters), today, choices=False)
     if not form.is_valid():
-        problems = [f"{name}: {' '.join(map(str, errors))}" for name, errors in form.errors.items()]
-        raise HttpError(422, "; ".join(problems))
+        errors = form.errors.as_data()
+        unknown = {name for name in NAMING if _names_nothing(errors.get(name, []))}
+        if set(errors) - unknown:
+            problems = form.errors.items()
+            return 422, invalid({f"query.{k}": " ".join(map(str, v)) for k, v in problems})
+        actions = actions.none()
     meta, rows = page(actions, paging)
     return {**meta, "items": action_outs(user, rows, today)}
+
+
+def _names_nothing(errors: list[Any]) -> bool:
+    """The field's only problem is a value that is none of its choices."""
+    return bool(errors) and all(error.code == "invalid_choice" for error in errors)
 
 
 def _visible(user: Any, action_id: int) -> Action:
@@ -146,7 +169,7 @@ def get_action(request: HttpRequest, action_id: int) -> ActionDetail:
 @router.post(
     "/actions/{action_id}/updates",
     auth=BearerToken(),
-    response={201: UpdateOut, 401: Error, 403: Error, 404: Error, 409: ConflictOut, 422: Error},
+    response={201: UpdateOut, **WRITE_ERRORS},
     summary="Add an update (force contributors for their posts, officers)",
     description="Send the action's `version` as read. A contributor cannot change the "
     "status of an action whose closure an officer accepted (403).",
@@ -179,7 +202,14 @@ def conflict_out(error: StaleAction) -> ConflictOut:
 @router.post(
     "/actions/{action_id}/close",
     auth=BearerToken(),
-    response={200: ActionDetail, 401: Error, 403: Error, 404: Error, 409: ConflictOut, 422: Error},
+    response={
+        200: ActionDetail,
+        401: Error,
+        403: Error,
+        404: Error,
+        409: ConflictOut,
+        422: Invalid,
+    },
     summary="Accept a closure, or drop the action (officers only)",
 )
 def close_action(
