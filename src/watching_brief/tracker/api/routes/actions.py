@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.http import HttpRequest, QueryDict
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Query, Router
+from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
 from watching_brief.tracker.access import (
@@ -106,7 +106,7 @@ WRITE_ERRORS: dict[int, Any] = {
 @conditional
 def list_actions(
     request: HttpRequest, filters: Query[ActionFilters], paging: Query[Paging]
-) -> dict[str, Any] | tuple[int, Invalid]:
+) -> dict[str, Any] | Status[Invalid]:
     user, today = viewer(request), timezone.localdate()
     form, actions = filtered_actions(user, web_params(filters), today, choices=False)
     if not form.is_valid():
@@ -114,7 +114,7 @@ def list_actions(
         unknown = {name for name in NAMING if _names_nothing(errors.get(name, []))}
         if set(errors) - unknown:
             problems = form.errors.items()
-            return 422, invalid({f"query.{k}": " ".join(map(str, v)) for k, v in problems})
+            return Status(422, invalid({f"query.{k}": " ".join(map(str, v)) for k, v in problems}))
         actions = actions.none()
     meta, rows = page(actions, paging)
     return {**meta, "items": action_outs(user, rows, today)}
@@ -176,7 +176,7 @@ def get_action(request: HttpRequest, action_id: int) -> ActionDetail:
 )
 def add_update(
     request: HttpRequest, action_id: int, body: UpdateIn
-) -> tuple[int, UpdateOut | ConflictOut]:
+) -> Status[UpdateOut] | Status[ConflictOut]:
     user = request.auth  # type: ignore[attr-defined]
     action = _visible(user, action_id)
     if not can_update(user, action):
@@ -187,10 +187,10 @@ def add_update(
             revision=body.version, officer=can_close(user),
         )  # fmt: skip
     except StaleAction as error:
-        return 409, conflict_out(error)
+        return Status(409, conflict_out(error))
     except ClosureAccepted as error:
         raise HttpError(403, str(error)) from None
-    return 201, update_out(update, user)
+    return Status(201, update_out(update, user))
 
 
 def conflict_out(error: StaleAction) -> ConflictOut:
@@ -214,7 +214,7 @@ def conflict_out(error: StaleAction) -> ConflictOut:
 )
 def close_action(
     request: HttpRequest, action_id: int, body: CloseIn
-) -> ActionDetail | tuple[int, ConflictOut]:
+) -> ActionDetail | Status[ConflictOut]:
     user = request.auth  # type: ignore[attr-defined]
     action = _visible(user, action_id)
     if not can_close(user):
@@ -226,5 +226,5 @@ def close_action(
             revision=body.version, officer=True,
         )  # fmt: skip
     except StaleAction as error:
-        return 409, conflict_out(error)
+        return Status(409, conflict_out(error))
     return action_detail(user, _visible(user, action_id))
