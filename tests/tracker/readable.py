@@ -15,7 +15,10 @@ from watching_brief.extraction.sources import load_bytes
 
 
 def readable(body: bytes, name: str = "download") -> bytes:
-    """``body`` as text: PDFs and Word files through the importer, workbooks cell by cell."""
+    """``body`` as text: PDFs and Word files through the importer, workbooks cell by cell,
+    iCalendar with its folded lines joined (a fold may fall inside a word)."""
+    if body.startswith(b"BEGIN:VCALENDAR"):
+        return body.replace(b"\r\n ", b"").replace(b"\r\n\t", b"")
     if body.startswith(b"%PDF"):
         return load_bytes(body, f"{name}.pdf").text.encode()
     if not body.startswith(b"PK"):

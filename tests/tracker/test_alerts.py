@@ -323,3 +323,25 @@ def test_webhooks_by_the_api_signed_and_retried(
     assert client.delete(f"/api/webhooks/{hook_id}", **other).status_code == 404
     assert client.delete(f"/api/webhooks/{hook_id}", **auth).status_code == 204
     assert not Webhook.objects.exists()
+
+
+def test_an_update_waiting_for_review_alerts_only_once_approved(
+    inbox: Inbox, built: Built, officer: Any
+) -> None:
+    from watching_brief.tracker.actions.services import approve_update
+
+    body = built.meeting.series.body
+    body.review_updates = True
+    body.save()
+    follower = Subscription.objects.create(email="f@example.org", kind="post", post=built.dcc)
+    services.confirm(follower)
+    publish(built, officer)
+    assert services.run().emails == 1  # the notes: the DCC owns a public action in them
+    contributor = create_account("force-dcc", PASSWORD, "contributor", ["DCC"])
+    waiting = record_update(contributor, built.public_action, "Waiting words.", "done")
+    assert waiting.review == "pending"
+    assert services.run().emails == 0  # not shown yet: no alert
+    approve_update(officer, waiting)
+    assert services.run().emails == 1
+    assert "Waiting words." in inbox.to("f@example.org")[-1].get_content()
+    assert services.run().emails == 0  # once only

@@ -40,3 +40,21 @@ def test_openapi_document_is_3_1_and_served(client: Client) -> None:
     assert {"/api/bodies", "/api/actions/{action_id}/close", "/api/posts"} <= paths
     close = schema["paths"]["/api/actions/{action_id}/close"]["post"]
     assert close["security"] == [{"BearerToken": []}]
+
+
+def test_every_operation_documents_422_and_429() -> None:
+    schema = json.loads(current_document())
+    error_detail = schema["components"]["schemas"]["Error"]["properties"]["detail"]
+    invalid = schema["components"]["schemas"]["Invalid"]
+    assert error_detail["type"] == "string"
+    assert invalid["properties"]["detail"]["type"] == "string"  # never a list
+    assert set(invalid["required"]) == {"detail", "errors"}
+    for path, item in schema["paths"].items():
+        for method, operation in item.items():
+            responses = operation["responses"]
+            where = f"{method.upper()} {path}"
+            body = responses["422"]["content"]["application/json"]["schema"]
+            assert body == {"$ref": "#/components/schemas/Invalid"}, where
+            limited = responses["429"]
+            assert limited["content"]["application/json"]["schema"]["$ref"].endswith("/Error")
+            assert limited["headers"]["Retry-After"]["schema"]["type"] == "integer", where

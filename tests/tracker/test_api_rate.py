@@ -14,6 +14,7 @@ from django.db import connection
 from django.test import Client, RequestFactory
 
 from tests.conftest import ROOT
+from watching_brief.tracker.api.api import api
 from watching_brief.tracker.api.models import RateCounter
 from watching_brief.tracker.api.throttling import RateLimit, client_address, hit, prune
 
@@ -96,6 +97,18 @@ def test_counts_live_in_the_database_not_in_the_process(client: Client, settings
     assert throttle.allow_request(request) is False and (throttle.wait() or 0) > 0
     assert Client().get("/api/bodies", REMOTE_ADDR="192.0.2.1").status_code == 429
     assert RateCounter.objects.get(ident="ip:192.0.2.1").hits == 4
+
+
+def test_a_429_is_shaped_as_the_document_says(client: Client, settings: Any) -> None:
+    settings.BRIEF_API_RATE_LIMIT = 1
+    settings.BRIEF_API_RATE_WINDOW = FOREVER
+    assert client.get("/api/series", REMOTE_ADDR="192.0.2.9").status_code == 200
+    refused = client.get("/api/series", REMOTE_ADDR="192.0.2.9")
+    assert refused.status_code == 429
+    documented = api.get_openapi_schema(path_prefix="/api/")["paths"]["/api/series"]["get"]
+    assert "Retry-After" in documented["responses"][429]["headers"]
+    assert int(refused["Retry-After"]) > 0
+    assert set(refused.json()) == {"detail"} and isinstance(refused.json()["detail"], str)
 
 
 def test_hits_count_per_window_and_old_windows_are_pruned() -> None:

@@ -77,7 +77,8 @@ def test_a_series_calendar_holds_one_bodys_meetings(
 def log_references(client: Client, **params: str) -> set[str]:
     response = client.get("/actions/export/", {"format": "csv", **params})
     assert response.status_code == 200
-    return {row["reference"] for row in csv.DictReader(io.StringIO(response.content.decode()))}
+    rows = csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))
+    return {row["Reference"] for row in rows}
 
 
 def test_the_log_filters_by_one_bodys_owner_and_series(

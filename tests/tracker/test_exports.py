@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
+import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import frictionless
 import jsonschema
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -17,6 +21,7 @@ from openpyxl import load_workbook
 from tests.conftest import EXAMPLES
 from watching_brief.tracker.actions.models import Action
 from watching_brief.tracker.exports import write_bundle
+from watching_brief.tracker.exports.writers import LICENCE
 from watching_brief.tracker.ingest.services import ingest_paths
 from watching_brief.tracker.meetings.models import Meeting
 from watching_brief.tracker.web.roles import visible_actions, visible_meetings
@@ -30,7 +35,7 @@ MARKERS = (ITEM_MARKER, ACTION_MARKER, DRAFT_MARKER, NO_DOCUMENT_MARKER)
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -124,15 +129,100 @@ def test_csv_rows_match_the_database(bundle: Path) -> None:
         assert row["person_id"] in people and row["start_date"]
 
 
+def test_frictionless_validates_the_bundle(bundle: Path) -> None:
+    # the tables' types, primary and foreign keys, the JSON resources and the descriptor
+    report = frictionless.validate(bundle / "datapackage.json")
+    problems = [error.message for task in report.tasks for error in task.errors]
+    assert report.valid, problems + [error.message for error in report.errors]
+    assert {task.name for task in report.tasks} >= set(TABLES) | {"meetings", "minutes-schema"}
+
+
+def test_frictionless_finds_a_broken_reference(bundle: Path) -> None:
+    # given an action whose owner post is not in posts.csv, validation fails on it
+    path = bundle / "actions.csv"
+    rows = path.read_text(encoding="utf-8-sig").splitlines()
+    header, first = rows[0].split(","), rows[1]
+    assert "post_id" in header and "post/" in first
+    broken = re.sub(r"post/\d+", "post/999999", first, count=1)
+    path.write_text("\ufeff" + "\n".join([rows[0], broken, *rows[2:]]) + "\n", encoding="utf-8")
+    report = frictionless.validate(bundle / "datapackage.json")
+    assert not report.valid
+    assert {e.type for t in report.tasks for e in t.errors if t.name == "actions"} == {
+        "foreign-key"
+    }
+
+
+def test_the_package_declares_its_licence_and_typed_fields(bundle: Path) -> None:
+    package = json.loads((bundle / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["licenses"] == [LICENCE] and LICENCE["name"] == "OGL-UK-3.0"
+    types = {
+        (resource["name"], field["name"]): field["type"]
+        for resource in package["resources"]
+        if "fields" in resource.get("schema", {})
+        for field in resource["schema"]["fields"]
+    }
+    assert types[("events", "date")] == "date" and types[("actions", "due_date")] == "date"
+    assert types[("events", "action_count")] == "integer"
+    assert types[("actions", "overdue")] == "boolean"
+    meetings = next(r for r in package["resources"] if r["name"] == "meetings")
+    assert (
+        meetings["type"] == "json" and "schema" not in meetings
+    )  # a JSON Schema is no table schema
+    assert (bundle / meetings["jsonSchema"]).is_file()
+
+
+def test_typed_columns_hold_their_values(bundle: Path) -> None:
+    public = AnonymousUser()
+    events = {row["id"]: row for row in read_csv(bundle / "events.csv")}
+    for meeting in visible_meetings(public):
+        row = next(row for row in events.values() if row["file"].endswith(f"{meeting.date}.json")
+                   and row["series"] == meeting.series.name)  # fmt: skip
+        assert row["date"] == meeting.date.isoformat()
+        shown = visible_actions(public).filter(meeting=meeting).count()
+        assert int(row["action_count"]) == shown
+    today = dt.date.today()
+    for row in read_csv(bundle / "actions.csv"):
+        action = Action.objects.get(reference=row["id"])
+        assert row["overdue"] == ("true" if action.is_overdue(today) else "false")
+
+
+def test_csv_files_start_with_a_byte_order_mark_for_excel(bundle: Path) -> None:
+    for name in TABLES:
+        assert (bundle / f"{name}.csv").read_bytes().startswith(codecs.BOM_UTF8), name
+
+
+def test_the_workbook_has_date_cells_a_frozen_bold_header_and_widths(bundle: Path) -> None:
+    workbook = load_workbook(bundle / "watching-brief.xlsx")
+    for sheet in workbook.worksheets:
+        assert sheet.freeze_panes == "A2", sheet.title
+        assert all(cell.font.bold for cell in sheet[1]), sheet.title
+        assert all(sheet.column_dimensions[c.column_letter].width >= 8 for c in sheet[1])
+    events = workbook["events"]
+    column = [cell.value for cell in events[1]].index("date") + 1
+    dates = [row[column - 1] for row in events.iter_rows(min_row=2)]
+    assert dates and all(cell.is_date and cell.number_format == "yyyy-mm-dd" for cell in dates)
+
+
 def test_xlsx_sheets_repeat_the_csv_files(bundle: Path) -> None:
     workbook = load_workbook(bundle / "watching-brief.xlsx", read_only=True)
     assert workbook.sheetnames == list(TABLES)
     for name in TABLES:
-        with (bundle / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+        with (bundle / f"{name}.csv").open(encoding="utf-8-sig", newline="") as handle:
             from_csv = list(csv.reader(handle))
         sheet = workbook[name].iter_rows(values_only=True)
-        from_xlsx = [["" if v is None else str(v) for v in row] for row in sheet]
+        from_xlsx = [[as_csv_text(value) for value in row] for row in sheet]
         assert from_xlsx == from_csv, name
+
+
+def as_csv_text(value: object) -> str:
+    """A workbook cell as the CSV writes it: dates ISO, booleans true/false."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, dt.datetime):  # openpyxl reads a date cell as a datetime
+        return value.date().isoformat()
+    return str(value)
 
 
 def test_every_meeting_file_validates_against_the_schema(bundle: Path) -> None:

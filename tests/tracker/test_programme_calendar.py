@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import calendar as stdlib_calendar
 import datetime as dt
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from watching_brief.tracker.programme import calendar
 
@@ -123,3 +126,38 @@ def test_upcoming_includes_cancelled_dates_and_stops_at_count() -> None:
 def test_is_rule_date() -> None:
     assert calendar.is_rule_date(Rule(), D(2026, 3, 31))
     assert not calendar.is_rule_date(Rule(), D(2026, 3, 24))
+
+
+def brute_force(rule: Rule, start: dt.date, end: dt.date) -> list[dt.date]:
+    """The rule's dates by walking every day: the nth (or last) weekday of each month
+    that is a whole number of intervals from the month it starts in."""
+    found, day = [], start
+    while day <= end:
+        days = stdlib_calendar.monthrange(day.year, day.month)[1]
+        same = [
+            n for n in range(1, days + 1) if D(day.year, day.month, n).weekday() == rule.weekday
+        ]
+        wanted = same[-1] if rule.week == calendar.LAST else same[rule.week - 1]
+        months = (day.year - rule.starts_on.year) * 12 + day.month - rule.starts_on.month
+        if day.day == wanted and months % rule.interval_months == 0 and day >= rule.starts_on:
+            found.append(day)
+        day += dt.timedelta(days=1)
+    return found
+
+
+@given(
+    interval=st.integers(1, 6),
+    week=st.sampled_from([1, 2, 3, 4, calendar.LAST]),
+    weekday=st.integers(0, 6),
+    starts_on=st.dates(D(2020, 1, 1), D(2030, 12, 31)),
+    offset=st.integers(-400, 400),
+)
+@settings(max_examples=60, deadline=None, derandomize=True)
+def test_rule_dates_match_a_day_by_day_walk(
+    interval: int, week: int, weekday: int, starts_on: dt.date, offset: int
+) -> None:
+    rule = Rule(interval_months=interval, week=week, weekday=weekday, starts_on=starts_on)
+    start = starts_on + dt.timedelta(days=offset)
+    end = start + dt.timedelta(days=400)
+    found = [o.date for o in calendar.occurrences(rule, start, end)]
+    assert found == brute_force(rule, start, end)

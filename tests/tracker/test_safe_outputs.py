@@ -83,7 +83,7 @@ def test_the_action_log_export_has_no_live_formula(
     response = client.get(reverse("web:action_export"), {"format": fmt})
     assert response.status_code == 200
     if fmt == "csv":
-        rows = list(csv.reader(io.StringIO(response.content.decode())))
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     else:
         rows, types = workbook_rows(response.content)
         assert "f" not in types
@@ -92,7 +92,7 @@ def test_the_action_log_export_has_no_live_formula(
 
 def test_the_bulk_csv_and_xlsx_have_no_live_formula(formulas: list[Action], tmp_path: Path) -> None:
     write_bundle(tmp_path)
-    with (tmp_path / "actions.csv").open(encoding="utf-8", newline="") as handle:
+    with (tmp_path / "actions.csv").open(encoding="utf-8-sig", newline="") as handle:
         assert_no_formula_cells(list(csv.reader(handle)))
     rows, types = workbook_rows(tmp_path / "watching-brief.xlsx")
     assert "f" not in types

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from typing import Any
@@ -12,7 +13,9 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from tests.tracker.conftest import WEST_MERCIA
 from watching_brief.tracker.actions.models import Action, ActionUpdate
+from watching_brief.tracker.exports.action_log import HEADERS
 from watching_brief.tracker.meetings.models import Meeting
 from watching_brief.tracker.web.accounts import create_account
 
@@ -149,7 +152,8 @@ def export(client: Client, fmt: str, **params: Any) -> list[dict[str, Any]]:
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
     if fmt == "csv":
-        return list(csv.DictReader(io.StringIO(response.content.decode())))
+        assert response.content.startswith(codecs.BOM_UTF8)  # so Excel reads it as UTF-8
+        return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     sheet = load_workbook(io.BytesIO(response.content)).active
     header, *body = [list(row) for row in sheet.iter_rows(values_only=True)]
     return [dict(zip(header, row, strict=True)) for row in body]
@@ -160,9 +164,50 @@ def test_exports_hold_exactly_the_filtered_rows(client: Client, ingested: list, 
     params = {"owner": "DCC", "status": "open_any", "sort": "-due"}
     shown = [row["reference"] for row in log_rows(client, **params)]
     exported = export(client, fmt, **params)
-    assert [row["reference"] for row in exported] == shown
-    assert {row["owner"] for row in exported} == {"DCC"}
+    assert [row["Reference"] for row in exported] == shown
+    assert {row["Owner"] for row in exported} == {"DCC"}
     assert len(export(client, fmt)) == len(log_rows(client))
+
+
+def test_exports_have_readable_headers_a_body_column_and_real_dates(
+    client: Client, ingested: list
+) -> None:
+    rows = export(client, "csv")
+    assert list(rows[0]) == HEADERS
+    actions = {a.reference: a for a in Action.objects.select_related("meeting__series__body")}
+    for row in rows:
+        action = actions[row["Reference"]]
+        assert row["Body"] == action.meeting.series.body.name
+        assert row["Meeting date"] == action.meeting.date.isoformat()
+        assert row["Due date"] == (action.due.isoformat() if action.due else "")
+    bodies = {row["Body"] for row in rows}
+    assert WEST_MERCIA in bodies and len(bodies) > 1  # the seeds' body and Northshire's
+    response = client.get(reverse("web:action_export"), {"format": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet.freeze_panes == "A2" and all(cell.font.bold for cell in sheet[1])
+    assert [cell.value for cell in sheet[1]] == HEADERS
+    widths = {c.value: sheet.column_dimensions[c.column_letter].width for c in sheet[1]}
+    assert widths["Action"] > widths["Reference"] > 8
+    meeting_dates = [row[HEADERS.index("Meeting date")] for row in sheet.iter_rows(min_row=2)]
+    assert all(cell.is_date and cell.number_format == "d mmmm yyyy" for cell in meeting_dates)
+    due = [row[HEADERS.index("Due date")] for row in sheet.iter_rows(min_row=2)]
+    assert any(cell.is_date for cell in due)
+    assert all(cell.is_date or cell.value is None for cell in due)
+
+
+def test_the_csv_keeps_every_character_through_its_byte_order_mark(
+    client: Client, ingested: list
+) -> None:
+    action = (
+        Action.objects.filter(meeting__status="published", restricted=False)
+        .exclude(item__restricted=True)
+        .first()
+    )
+    assert action is not None
+    action.text = "Café review – 1½ hours, “quoted” £5"
+    action.save()
+    rows = export(client, "csv")
+    assert action.text in {row["Action"] for row in rows}
 
 
 @pytest.mark.parametrize("marker", [RESTRICTED, ITEM_RESTRICTED, UNPUBLISHED])
@@ -173,7 +218,7 @@ def test_the_public_never_sees_hidden_actions(
         table = page(client, reverse("web:action_list"), **params).select_one("table")
         assert table is not None and marker not in table.get_text()
         for fmt in ("csv", "xlsx"):
-            assert not any(marker in str(row["text"]) for row in export(client, fmt, **params))
+            assert not any(marker in str(row["Action"]) for row in export(client, fmt, **params))
     for action in hidden.values():
         assert client.get(reverse("web:action_detail", args=[action.pk])).status_code == 404
 

@@ -154,6 +154,50 @@ def test_series_programme_rows_links_and_warnings(
     assert warning is not None and "Too far" in warning.get_text()
 
 
+def test_coming_meetings_on_bank_holidays_are_marked_and_warned(
+    officer_client: Client, series: Series
+) -> None:
+    # given a calendar on the last Monday of every month (12 rows: each month once)
+    Schedule.objects.create(series=series, week=-1, weekday=0, starts_on=D(2026, 1, 1))
+    # when the programme is shown
+    soup = soup_of(officer_client.get(reverse("web:series_programme", args=[series.pk])))
+    rows = soup.select("#programme-table tbody tr")
+    tagged = [D.fromisoformat(row["data-date"]) for row in rows if "Bank holiday" in row.get_text()]
+    # then the Spring bank holiday (both) and the Late Summer one (England) are marked,
+    # with Easter Monday or a Christmas substitute when they fall on a last Monday; never
+    # June's, July's, September's or October's last Monday
+    assert {5, 8} <= {day.month for day in tagged}
+    assert not {6, 7, 9, 10} & {day.month for day in tagged}
+    warning = soup.select_one("#holiday-warnings .govuk-warning-text")
+    assert warning is not None
+    text = " ".join(warning.get_text().split())
+    assert all(f"{day.day} {day:%B %Y} is " in text for day in tagged)
+    may = next(day for day in tagged if day.month == 5)
+    assert f"{may.day} May {may.year} is Spring Bank Holiday" in text
+    assert "a bank holiday in England and Wales and in Scotland" in text
+
+
+def test_planning_on_a_bank_holiday_warns(
+    officer_client: Client, series: Series, schedule: Schedule
+) -> None:
+    url = reverse("web:plan_meeting", args=[series.pk])
+    holiday = soup_of(officer_client.get(url, {"date": "2026-08-31"}))
+    warning = holiday.select_one("#holiday-warnings")
+    assert warning is not None and "Late Summer Bank Holiday" in warning.get_text()
+    assert (
+        soup_of(officer_client.get(url, {"date": "2026-04-28"})).select_one("#holiday-warnings")
+        is None
+    )
+    moved = {
+        **date_data("original_date", D(2026, 8, 25)),
+        "change": "move",
+        **date_data("new_date", D(2026, 8, 31)),
+    }
+    change = reverse("web:schedule_change", args=[series.pk])
+    page = officer_client.post(change, moved, follow=True)
+    assert "Monday 31 August 2026 is Late Summer Bank Holiday" in page.content.decode()
+
+
 def test_series_without_a_calendar_warns_about_its_revisit(
     officer_client: Client, series: Series
 ) -> None:

@@ -92,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "watching_brief.tracker.web.context.roles",
+                "watching_brief.tracker.web.feed_links.feeds",
             ]
         },
     }

@@ -16,7 +16,12 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Max, Q, QuerySet
 
-from watching_brief.tracker.access import visible_actions, visible_items, visible_meetings
+from watching_brief.tracker.access import (
+    visible_actions,
+    visible_items,
+    visible_meetings,
+    visible_updates,
+)
 from watching_brief.tracker.access.meeting import public_item_texts
 from watching_brief.tracker.actions.models import Action, ActionUpdate
 from watching_brief.tracker.alerts.models import Interest
@@ -109,13 +114,15 @@ def published(since: dt.datetime, until: dt.datetime) -> QuerySet[Meeting]:
     return visible_meetings(PUBLIC).filter(published_at__gt=since, published_at__lte=until)
 
 
-def status_updates(after: int, upto: int) -> QuerySet[ActionUpdate]:
-    meetings = visible_meetings(PUBLIC).values("pk")
+def status_updates(mark_from: Mark, mark_to: Mark) -> QuerySet[ActionUpdate]:
+    """Status updates the public may read that are new since ``mark_from``: added since
+    (by their id), or approved by an officer since (an update that waited for review)."""
+    new = Q(pk__gt=mark_from.update, pk__lte=mark_to.update)
+    approved = Q(reviewed_at__gt=mark_from.at, reviewed_at__lte=mark_to.at)
     return (
-        ActionUpdate.objects.filter(pk__gt=after, pk__lte=upto)
-        .filter(action__in=visible_actions(PUBLIC).values("pk"))
+        visible_updates(PUBLIC)
+        .filter(new | approved)
         .exclude(status="")
-        .filter(Q(meeting__isnull=True) | Q(meeting__in=meetings))
         .select_related("action", "action__meeting__series", "action__owner_post", "action__item")
         .order_by("pk")
     )
@@ -159,7 +166,7 @@ def changes_for(interest: Interest, mark: Mark) -> list[Change]:
     ]
     found += [
         update_change(update)
-        for update in status_updates(interest.sent_update, mark.update)
+        for update in status_updates(Mark(interest.sent_update, interest.sent_at), mark)
         if update_matches(interest, update)
     ]
     return found

@@ -17,6 +17,21 @@ class Error(Schema):
     detail: str = Field(description="What went wrong.")
 
 
+class FieldProblem(Schema):
+    field: str = Field(
+        description="Where: the parameter or body field, with where it was sent "
+        "(query.limit, body.status, path.action_id)."
+    )
+    message: str = Field(description="What is wrong with it.")
+
+
+class Invalid(Schema):
+    """422: a parameter or the body was not valid."""
+
+    detail: str = Field(description="Every problem, in one line.")
+    errors: list[FieldProblem] = Field(description="Each problem with its field.")
+
+
 class Paging(Schema):
     limit: int = Field(50, ge=1, le=200, description="At most this many results.")
     offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Skip this many results first.")

@@ -7,16 +7,19 @@ file without ``.json``) and the action's quotable reference.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from watching_brief.tracker.access import visible_actions, visible_meetings
 from watching_brief.tracker.meetings.models import Attendance, Body, Meeting, Series
 from watching_brief.tracker.people.models import Person, Post, Tenure
 
-Cell = str | int | None
+Cell = str | int | bool | dt.date | None
 
 
 @dataclass(slots=True)
@@ -68,7 +71,9 @@ COLUMNS = {
                     ("classification", "string", "Always 'meeting'."), ORGANIZATION,
                     ("series", "string", "The series' name."),
                     ("title", "string", "The meeting's title."),
-                    ("file", "string", "The meeting's interchange JSON in this bundle.")),
+                    ("file", "string", "The meeting's interchange JSON in this bundle."),
+                    ("date", "date", "The day of the meeting."),
+                    ("action_count", "integer", "How many of the actions in actions.csv it set.")),
     "actions": _cols(ID, ("text", "string", "The action as written."),
                      ("post_id", "string", "Owner post: posts.csv id, empty when unmatched."),
                      ("owner_text", "string", "The owner as written."),
@@ -78,7 +83,9 @@ COLUMNS = {
                      ("status", "string", "open, in_progress, done, closed or dropped."),
                      ("event_id", "string", "The meeting that set it: events.csv id."),
                      ("item", "string", "Number of the item it sits under."),
-                     ("closed_event_id", "string", "The meeting that accepted its closure.")),
+                     ("closed_event_id", "string", "The meeting that accepted its closure."),
+                     ("overdue", "boolean",
+                      "Open or in progress with its due date past, on the day of the export.")),
 }  # fmt: skip
 MARKERS = {"temporary": "T/", "acting": "A/"}
 TITLES = {
@@ -105,8 +112,8 @@ def event_id(meeting: Meeting, folders: dict[int, str]) -> str:
     return f"event/{folders[meeting.series_id]}/{meeting.date.isoformat()}"
 
 
-def _date(value: Any) -> str | None:
-    return value.isoformat() if value else None
+def _date(value: dt.date | None) -> dt.date | None:
+    return value or None
 
 
 def _ref(prefix: str, pk: int | None) -> str | None:
@@ -186,6 +193,7 @@ def _memberships(scope: Scope, folders: dict[int, str]) -> list[list[Cell]]:
 
 
 def _events(scope: Scope, folders: dict[int, str]) -> list[list[Cell]]:
+    counts = Counter(scope.actions.values_list("meeting_id", flat=True))
     rows: list[list[Cell]] = []
     for meeting in scope.meetings.order_by("date", "series__name"):
         start, end = meeting.date.isoformat(), None
@@ -197,12 +205,14 @@ def _events(scope: Scope, folders: dict[int, str]) -> list[list[Cell]]:
         rows.append(
             [event, str(meeting), start, end, meeting.venue, "meeting",
              f"organization/{meeting.series.body.slug}", meeting.series.name, meeting.title,
-             f"meetings/{event.removeprefix('event/')}.json"]
+             f"meetings/{event.removeprefix('event/')}.json", meeting.date,
+             counts[meeting.pk]]
         )  # fmt: skip
     return rows
 
 
 def _actions(scope: Scope, folders: dict[int, str]) -> list[list[Cell]]:
+    today = timezone.localdate()
     shown = set(scope.meetings.values_list("pk", flat=True))
     query = scope.actions.select_related("meeting", "item", "closed_at_meeting")
     rows: list[list[Cell]] = []
@@ -213,6 +223,7 @@ def _actions(scope: Scope, folders: dict[int, str]) -> list[list[Cell]]:
              action.owner_text, _ref("person", action.owner_holder_id), _date(action.due),
              action.due_text, action.status, event_id(action.meeting, folders),
              action.item.number if action.item else None,
-             event_id(closed, folders) if closed and closed.pk in shown else None]
+             event_id(closed, folders) if closed and closed.pk in shown else None,
+             action.is_overdue(today)]
         )  # fmt: skip
     return rows

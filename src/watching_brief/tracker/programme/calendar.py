@@ -1,16 +1,21 @@
 """The dates of a series' calendar ("monthly, last Tuesday"), with one-off changes applied.
 
+The rule itself is dateutil's ``rrule`` (RFC 5545 recurrence): monthly, every n months,
+on the nth or last weekday.
+
 Pure functions: they read only the attributes of the rule (a ``Schedule`` or anything
 shaped like one) and of the changes passed in, so they run without a database.
 """
 
 from __future__ import annotations
 
-import calendar as _calendar
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
+
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import MONTHLY, rrule, weekday
 
 LAST = -1
 SEARCH_YEARS = 10  # how far ahead next_date looks before giving up
@@ -47,36 +52,38 @@ class Occurrence:
         return not self.cancelled and self.date != self.original
 
 
-def weekday_in_month(year: int, month: int, week: int, weekday: int) -> dt.date:
-    """The ``week``-th (1-4, or -1 for the last) ``weekday`` (Monday 0) of a month."""
-    if week == LAST:
-        last_day = _calendar.monthrange(year, month)[1]
-        last = dt.date(year, month, last_day)
-        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
-    if not 1 <= week <= 4:
+def _nth_weekday(week: int, day: int) -> weekday:
+    """The ``week``-th (1-4, or -1 for the last) weekday ``day`` (Monday 0) of a month."""
+    if week != LAST and not 1 <= week <= 4:
         raise ValueError(f"week must be 1 to 4 or -1 (last), not {week}")
-    first = dt.date(year, month, 1)
-    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (week - 1))
+    return weekday(day)(week)
 
 
-def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + months
-    return index // 12, index % 12 + 1
+def meeting_rule(rule: Rule) -> rrule:
+    """The rule as dateutil's ``rrule``: every ``interval_months`` months, counted from the
+    month of ``starts_on``, on the ``week``-th (or last) ``weekday``."""
+    return rrule(
+        MONTHLY,
+        interval=max(1, int(rule.interval_months)),
+        byweekday=_nth_weekday(rule.week, rule.weekday),
+        dtstart=dt.datetime.combine(rule.starts_on.replace(day=1), dt.time()),
+    )
+
+
+def weekday_in_month(year: int, month: int, week: int, day: int) -> dt.date:
+    """The ``week``-th (1-4, or -1 for the last) weekday ``day`` (Monday 0) of a month."""
+    month_rule = rrule(
+        MONTHLY, count=1, byweekday=_nth_weekday(week, day), dtstart=dt.datetime(year, month, 1)
+    )
+    found: dt.datetime = month_rule[0]
+    return found.date()
 
 
 def rule_dates(rule: Rule, start: dt.date | None = None) -> Iterator[dt.date]:
     """The dates the rule gives, from ``starts_on`` (or the first on or after ``start``)."""
-    interval = max(1, int(rule.interval_months))
-    year, month = rule.starts_on.year, rule.starts_on.month
-    if start is not None and start > rule.starts_on:
-        gap = (start.year - year) * 12 + (start.month - month)
-        skip = max(0, gap // interval - 1) * interval  # one period early, to be safe
-        year, month = _add_months(year, month, skip)
-    while True:
-        day = weekday_in_month(year, month, rule.week, rule.weekday)
-        if day >= rule.starts_on and (start is None or day >= start):
-            yield day
-        year, month = _add_months(year, month, interval)
+    first = max(rule.starts_on, start) if start is not None else rule.starts_on
+    dates = meeting_rule(rule).xafter(dt.datetime.combine(first, dt.time()), inc=True)
+    return (day.date() for day in dates)
 
 
 def is_rule_date(rule: Rule, day: dt.date) -> bool:
@@ -115,8 +122,7 @@ def upcoming(
     """The next ``count`` dates of the calendar on or after ``start``, cancelled ones too."""
     changes = list(changes)
     months = (count + 2) * max(1, int(rule.interval_months)) + 1
-    end_year, end_month = _add_months(start.year, start.month, months)
-    end = dt.date(end_year, end_month, 1)
+    end = start + relativedelta(months=months, day=1)
     return occurrences(rule, start, end, changes)[:count]
 
 

@@ -12,6 +12,7 @@ from watching_brief.tracker.actions.models import Revisit
 from watching_brief.tracker.meetings.models import Meeting, Series
 from watching_brief.tracker.programme import calendar
 from watching_brief.tracker.programme.agenda import falls_due, previous_meeting_date
+from watching_brief.tracker.programme.bank_holidays import bank_holiday, holiday_warnings
 from watching_brief.tracker.programme.models import PlannedTheme, Schedule
 
 HORIZON = 12
@@ -34,6 +35,7 @@ class ProgrammeRow:
     cancelled: bool = False
     note: str = ""
     on_calendar: bool = True
+    holiday: str = ""  # the bank holiday the date falls on, if any
     meeting: Meeting | None = None
     themes: list[PlannedTheme] = field(default_factory=list)
     revisits: list[RevisitDue] = field(default_factory=list)
@@ -52,6 +54,7 @@ class Programme:
     today: dt.date
     rows: list[ProgrammeRow]
     warnings: list[str]
+    holidays: list[str] = field(default_factory=list)  # coming meetings on bank holidays
 
     def next_open_date(self) -> dt.date | None:
         """The first coming meeting date (not cancelled) that has no meeting yet."""
@@ -89,7 +92,11 @@ def work_programme(
     _attach_meetings(series, today, rows, meetings)
     warnings = _attach_themes(series, today, rows)
     warnings += _attach_revisits(series, today, rows)
-    return Programme(series, schedule, today, rows, warnings)
+    held = [row for row in rows if not row.cancelled]
+    for row in held:
+        row.holiday = bank_holiday(row.date)
+    holidays = holiday_warnings([row.date for row in held if row.holiday])
+    return Programme(series, schedule, today, rows, warnings, holidays)
 
 
 def _attach_meetings(

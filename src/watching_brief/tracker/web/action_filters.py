@@ -7,10 +7,8 @@ can never widen what a visitor may see.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
@@ -26,7 +24,7 @@ from watching_brief.tracker.actions.filters import (
 )
 from watching_brief.tracker.actions.log import ActionRow, action_rows
 from watching_brief.tracker.actions.models import Action
-from watching_brief.tracker.exports.cells import safe_row
+from watching_brief.tracker.exports.spreadsheets import XLSX_TYPE, Sheet, csv_text, xlsx_bytes
 
 __all__ = ["SORTS", "filter_form", "filtered_actions", "reader_meetings", "sort_key", "sort_order"]
 
@@ -37,7 +35,6 @@ TAGS = {
     "closed": "grey",
     "dropped": "grey",
 }
-COLUMNS = [field.name for field in fields(ActionRow)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,38 +68,12 @@ def log_entries(actions: QuerySet[Action], today: dt.date, user: Any) -> list[Lo
     ]
 
 
-def _cells(row: ActionRow) -> list[object]:
-    values = row.as_dict()
-    values["overdue"] = "yes" if row.overdue else ""
-    return [values[column] for column in COLUMNS]
-
-
-def csv_response(rows: list[ActionRow], name: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+def spreadsheet_response(sheet: Sheet, name: str, fmt: str) -> HttpResponse:
+    """The sheet as a download: XLSX when ``fmt`` says so, else CSV (UTF-8 with a BOM)."""
+    if fmt == "xlsx":
+        response = HttpResponse(xlsx_bytes([sheet]), content_type=XLSX_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+        return response
+    response = HttpResponse(csv_text(sheet).encode(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(COLUMNS)
-    writer.writerows(safe_row(_cells(row)) for row in rows)
-    return response
-
-
-def xlsx_response(rows: list[ActionRow], name: str) -> HttpResponse:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Actions")
-    sheet.append(COLUMNS)
-    for row in rows:
-        cells = [WriteOnlyCell(sheet, value=value) for value in safe_row(_cells(row))]
-        for cell in cells:
-            cell.data_type = "s"  # text, never a formula, whatever the notes say
-        sheet.append(cells)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
     return response

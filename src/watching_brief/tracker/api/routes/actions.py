@@ -10,7 +10,7 @@ from typing import Any
 from django.http import HttpRequest, QueryDict
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Query, Router
+from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
 from watching_brief.tracker.access import (
@@ -31,6 +31,7 @@ from watching_brief.tracker.actions.services import (
     record_update,
 )
 from watching_brief.tracker.api.auth import BearerToken, viewer
+from watching_brief.tracker.api.errors import invalid
 from watching_brief.tracker.api.http import conditional, page
 from watching_brief.tracker.api.schemas import (
     ActionDetail,
@@ -40,6 +41,7 @@ from watching_brief.tracker.api.schemas import (
     CloseIn,
     ConflictOut,
     Error,
+    Invalid,
     Paging,
     UpdateIn,
     UpdateOut,
@@ -88,18 +90,39 @@ def action_outs(user: Any, actions: list[Action], today: dt.date) -> list[Action
     return outs
 
 
-@router.get("/actions", response={200: ActionPage, 401: Error, 422: Error}, summary="Action log")
+NAMING = ("owner", "series")  # filters naming a post or series: naming nothing finds nothing
+WRITE_ERRORS: dict[int, Any] = {
+    401: Error, 403: Error, 404: Error, 409: ConflictOut, 422: Invalid,
+}  # fmt: skip
+
+
+@router.get(
+    "/actions",
+    response={200: ActionPage, 401: Error, 422: Invalid},
+    summary="Action log",
+    description="An owner or series that names nothing (or nothing you may see) matches no "
+    "action: an empty list, not an error.",
+)
 @conditional
 def list_actions(
     request: HttpRequest, filters: Query[ActionFilters], paging: Query[Paging]
-) -> dict[str, Any]:
+) -> dict[str, Any] | Status[Invalid]:
     user, today = viewer(request), timezone.localdate()
     form, actions = filtered_actions(user, web_params(filters), today, choices=False)
     if not form.is_valid():
-        problems = [f"{name}: {' '.join(map(str, errors))}" for name, errors in form.errors.items()]
-        raise HttpError(422, "; ".join(problems))
+        errors = form.errors.as_data()
+        unknown = {name for name in NAMING if _names_nothing(errors.get(name, []))}
+        if set(errors) - unknown:
+            problems = form.errors.items()
+            return Status(422, invalid({f"query.{k}": " ".join(map(str, v)) for k, v in problems}))
+        actions = actions.none()
     meta, rows = page(actions, paging)
     return {**meta, "items": action_outs(user, rows, today)}
+
+
+def _names_nothing(errors: list[Any]) -> bool:
+    """The field's only problem is a value that is none of its choices."""
+    return bool(errors) and all(error.code == "invalid_choice" for error in errors)
 
 
 def _visible(user: Any, action_id: int) -> Action:
@@ -148,14 +171,14 @@ def get_action(request: HttpRequest, action_id: int) -> ActionDetail:
 @router.post(
     "/actions/{action_id}/updates",
     auth=BearerToken(),
-    response={201: UpdateOut, 401: Error, 403: Error, 404: Error, 409: ConflictOut, 422: Error},
+    response={201: UpdateOut, **WRITE_ERRORS},
     summary="Add an update (force contributors for their posts, officers)",
     description="Send the action's `version` as read. A contributor cannot change the "
     "status of an action whose closure an officer accepted (403).",
 )
 def add_update(
     request: HttpRequest, action_id: int, body: UpdateIn
-) -> tuple[int, UpdateOut | ConflictOut]:
+) -> Status[UpdateOut] | Status[ConflictOut]:
     user = request.auth  # type: ignore[attr-defined]
     action = _visible(user, action_id)
     if not can_update(user, action):
@@ -166,10 +189,10 @@ def add_update(
             revision=body.version, officer=can_close(user),
         )  # fmt: skip
     except StaleAction as error:
-        return 409, conflict_out(error)
+        return Status(409, conflict_out(error))
     except ClosureAccepted as error:
         raise HttpError(403, str(error)) from None
-    return 201, update_out(update, user)
+    return Status(201, update_out(update, user))
 
 
 def conflict_out(error: StaleAction) -> ConflictOut:
@@ -181,12 +204,19 @@ def conflict_out(error: StaleAction) -> ConflictOut:
 @router.post(
     "/actions/{action_id}/close",
     auth=BearerToken(),
-    response={200: ActionDetail, 401: Error, 403: Error, 404: Error, 409: ConflictOut, 422: Error},
+    response={
+        200: ActionDetail,
+        401: Error,
+        403: Error,
+        404: Error,
+        409: ConflictOut,
+        422: Invalid,
+    },
     summary="Accept a closure, or drop the action (officers only)",
 )
 def close_action(
     request: HttpRequest, action_id: int, body: CloseIn
-) -> ActionDetail | tuple[int, ConflictOut]:
+) -> ActionDetail | Status[ConflictOut]:
     user = request.auth  # type: ignore[attr-defined]
     action = _visible(user, action_id)
     if not can_close(user):
@@ -198,5 +228,5 @@ def close_action(
             revision=body.version, officer=True,
         )  # fmt: skip
     except StaleAction as error:
-        return 409, conflict_out(error)
+        return Status(409, conflict_out(error))
     return action_detail(user, _visible(user, action_id))

@@ -20,15 +20,15 @@ from watching_brief.tracker.actions.services import (
     StaleAction,
     record_update,
 )
+from watching_brief.tracker.exports.action_log import action_log_sheet
 from watching_brief.tracker.web.action_filters import (
     TAGS,
-    csv_response,
     filtered_actions,
     log_entries,
     reader_meetings,
     sort_headers,
     sort_key,
-    xlsx_response,
+    spreadsheet_response,
 )
 from watching_brief.tracker.web.action_history import history_entries
 from watching_brief.tracker.web.forms import ActionCloseForm, ActionUpdateForm, error_list
@@ -67,11 +67,12 @@ def action_list(request: HttpRequest) -> HttpResponse:
 def action_export(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     _, actions = filtered_actions(request.user, request.GET, today)
-    rows = action_rows(actions, today, reader_meetings(request.user))
-    name = f"actions-{today.isoformat()}"
-    if request.GET.get("format") == "xlsx":
-        return xlsx_response(rows, name)
-    return csv_response(rows, name)
+    fetched = list(actions)
+    rows = action_rows(fetched, today, reader_meetings(request.user))  # type: ignore[arg-type]
+    sheet = action_log_sheet(fetched, rows)
+    return spreadsheet_response(
+        sheet, f"actions-{today.isoformat()}", request.GET.get("format", "")
+    )
 
 
 def _visible_action(request: HttpRequest, pk: int) -> Action:

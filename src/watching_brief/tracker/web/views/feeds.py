@@ -2,7 +2,9 @@
 a series' meetings and of a post's action due dates.
 
 Feeds are public and are often fetched by shared readers, so they always read through
-``web.roles`` as an anonymous visitor, whoever asks.
+:mod:`watching_brief.tracker.access` (``web.roles``) as an anonymous visitor, whoever asks.
+Atom is Django's syndication framework; iCalendar is written by ``icalendar``, with
+times in Europe/London and its VTIMEZONE.
 """
 
 from __future__ import annotations
@@ -10,30 +12,43 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.text import Truncator
 from django.views.decorators.http import require_GET
+from icalendar import Calendar as ICalendar
+from icalendar import Event as ICalEvent
 
 from watching_brief.tracker.actions.models import OPEN_STATUSES, Action, ActionUpdate
-from watching_brief.tracker.meetings.models import Meeting
+from watching_brief.tracker.meetings.models import Meeting, MeetingVersion, SourceDocument
 from watching_brief.tracker.web.roles import visible_actions, visible_meetings, visible_updates
 from watching_brief.tracker.web.views.shared import visible_posts
 
 FEED_SIZE = 50
+TITLE_SIZE = 120  # characters of the action's text in an entry's title
 PUBLIC = AnonymousUser()
 DOMAIN = "watching-brief"
+LONDON = ZoneInfo("Europe/London")
 
 
 def at_noon(day: dt.date) -> dt.datetime:
     """A date as an aware datetime, for feed entries that only have a date."""
     return timezone.make_aware(dt.datetime.combine(day, dt.time(12, 0)))
+
+
+def long_date(day: dt.date) -> str:
+    """A date as people read it: 7 April 2026."""
+    return f"{day.day} {day:%B %Y}"
 
 
 # ----------------------------------------------------------------------------- Atom
@@ -51,10 +66,43 @@ class TextAtomFeed(Atom1Feed):
             handler.addQuickElement("summary", description, {"type": "text"})
 
 
-class MeetingsFeed(Feed):  # type: ignore[type-arg]
-    """Each published meeting's notes, newest first."""
+class PublicFeed(Feed):  # type: ignore[type-arg]
+    """What both Atom feeds share: text summaries, the site as the feed's author (RFC 4287
+    asks for one on the feed when an entry may lack its own), tag: ids."""
 
     feed_type = TextAtomFeed
+    author_name = "Watching Brief"
+    item_guid_is_permalink = False
+
+    def author_link(self) -> str:
+        return f"{settings.BRIEF_SITE_URL}/"
+
+
+def _import_time(order: str) -> Subquery:
+    """When the meeting's first ("imported_at") or latest ("-imported_at") document came."""
+    documents = SourceDocument.objects.filter(meeting=OuterRef("pk"))
+    return Subquery(documents.order_by(order).values("imported_at")[:1])
+
+
+def published_meetings() -> QuerySet[Meeting]:
+    """The public's meetings, newest publication first: when they were published, else
+    when their notes were first imported, else (entered by hand before either was kept)
+    noon on the day they met."""
+    versions = MeetingVersion.objects.filter(meeting=OuterRef("pk")).order_by("-created")
+    return (
+        visible_meetings(PUBLIC)
+        .annotate(
+            issued=Coalesce("published_at", _import_time("imported_at")),
+            last_import=_import_time("-imported_at"),
+            last_version=Subquery(versions.values("created")[:1]),
+        )
+        .order_by(F("issued").desc(nulls_last=True), "-date", "-pk")
+    )
+
+
+class MeetingsFeed(PublicFeed):
+    """Each published meeting's notes, the latest published or imported first."""
+
     title = "Watching Brief: published meeting notes"
     subtitle = "The notes of holding-to-account meetings, as they are published."
 
@@ -62,25 +110,34 @@ class MeetingsFeed(Feed):  # type: ignore[type-arg]
         return reverse("web:meeting_list")
 
     def items(self) -> QuerySet[Meeting]:
-        return visible_meetings(PUBLIC).order_by("-date", "-pk")[:FEED_SIZE]
+        return published_meetings()[:FEED_SIZE]
 
     def item_title(self, item: Meeting) -> str:
         return item.title or str(item)
 
     def item_description(self, item: Meeting) -> str:
-        parts = [str(item.series), f"{item.date:%d %B %Y}", item.venue, item.chair]
+        parts = [str(item.series), f"Met on {long_date(item.date)}", item.venue, item.chair]
         return ". ".join(part for part in parts if part)
 
     def item_link(self, item: Meeting) -> str:
         return reverse("web:meeting_detail", args=[item.pk])
 
+    def item_author_name(self, item: Meeting) -> str:
+        return item.series.body.name
+
     def item_pubdate(self, item: Meeting) -> dt.datetime:
-        return at_noon(item.date)
+        return item.issued or at_noon(item.date)  # type: ignore[attr-defined]
+
+    def item_updateddate(self, item: Meeting) -> dt.datetime:
+        times: list[dt.datetime | None] = [
+            item.issued,  # type: ignore[attr-defined]
+            item.last_import,  # type: ignore[attr-defined]
+            item.last_version,  # type: ignore[attr-defined]
+        ]
+        return max([time for time in times if time] or [at_noon(item.date)])
 
     def item_guid(self, item: Meeting) -> str:
         return f"tag:{DOMAIN},2026:meeting-{item.pk}"
-
-    item_guid_is_permalink = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +149,14 @@ class StatusChange:
     text: str
     date: dt.date
     action_id: int
+    body: str
+
+
+def change_title(action: Action, status: str) -> str:
+    """ "MAM-20260224-1 in progress: DCC to share the PMF plan ..." (the reference, the
+    status it moved to, and what the action is)."""
+    label = str(Action.Status(status).label).lower()
+    return f"{action.reference} {label}: {Truncator(action.text).chars(TITLE_SIZE)}"
 
 
 def status_updates() -> list[StatusChange]:
@@ -100,16 +165,17 @@ def status_updates() -> list[StatusChange]:
     updates = (
         visible_updates(PUBLIC)
         .exclude(status="")
-        .select_related("action")
+        .select_related("action__meeting__series__body")
         .order_by("-date", "-pk")[:FEED_SIZE]
     )
     return [
         StatusChange(
             guid=f"update-{update.pk}",
-            title=f"{update.action.reference}: {Action.Status(update.status).label}",
+            title=change_title(update.action, update.status),
             text=update.text,
             date=update.date,
             action_id=update.action_id,
+            body=update.action.meeting.series.body.name,
         )
         for update in updates
     ]
@@ -125,24 +191,24 @@ def closures() -> list[StatusChange]:
         visible_actions(PUBLIC)
         .filter(closed_at_meeting__in=meetings.values("pk"))
         .exclude(Exists(recorded))
-        .select_related("closed_at_meeting")
+        .select_related("closed_at_meeting__series", "meeting__series__body")
     )
     return [
         StatusChange(
             guid=f"closure-{action.pk}",
-            title=f"{action.reference}: {action.get_status_display()}",
+            title=change_title(action, action.status),
             text=f"Closed at the meeting of {action.closed_at_meeting}.",
             date=action.closed_at_meeting.date,  # type: ignore[union-attr]
             action_id=action.pk,
+            body=action.meeting.series.body.name,
         )
         for action in actions.order_by("-closed_at_meeting__date")[:FEED_SIZE]
     ]
 
 
-class ActionsFeed(Feed):  # type: ignore[type-arg]
+class ActionsFeed(PublicFeed):
     """Status changes of the actions the public may see, newest first."""
 
-    feed_type = TextAtomFeed
     title = "Watching Brief: action status changes"
     subtitle = "Updates that change an action's status, and closures."
 
@@ -163,118 +229,78 @@ class ActionsFeed(Feed):  # type: ignore[type-arg]
     def item_link(self, item: StatusChange) -> str:
         return reverse("web:action_detail", args=[item.action_id])
 
+    def item_author_name(self, item: StatusChange) -> str:
+        return item.body
+
     def item_pubdate(self, item: StatusChange) -> dt.datetime:
         return at_noon(item.date)
 
+    def item_updateddate(self, item: StatusChange) -> dt.datetime:
+        return at_noon(item.date)  # an update is dated by its day only, and never edited
+
     def item_guid(self, item: StatusChange) -> str:
         return f"tag:{DOMAIN},2026:{item.guid}"
-
-    item_guid_is_permalink = False
 
 
 # ----------------------------------------------------------------------------- iCalendar
 
 
-def ical_text(value: str) -> str:
-    """An RFC 5545 TEXT value: backslash, semicolon, comma and newlines escaped."""
-    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
-
-
-def fold(line: str) -> str:
-    """A content line folded at 75 octets (never inside a UTF-8 character)."""
-    parts: list[str] = []
-    current, size = "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        limit = 75 if not parts else 74  # continuation lines start with a space
-        if size + width > limit:
-            parts.append(current)
-            current, size = "", 0
-        current += char
-        size += width
-    parts.append(current)
-    return "\r\n ".join(parts)
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    uid: str
-    summary: str
-    start: dt.date | dt.datetime
-    end: dt.date | dt.datetime
-    url: str
-    description: str = ""
-    location: str = ""
-
-
-def _stamp(value: dt.date | dt.datetime) -> str:
-    if isinstance(value, dt.datetime):  # floating local time
-        return f":{value:%Y%m%dT%H%M%S}"
-    return f";VALUE=DATE:{value:%Y%m%d}"
-
-
-def event_lines(event: Event, stamp: str) -> list[str]:
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{event.uid}",
-        f"DTSTAMP:{stamp}",
-        f"DTSTART{_stamp(event.start)}",
-        f"DTEND{_stamp(event.end)}",
-        f"SUMMARY:{ical_text(event.summary)}",
-        f"URL:{event.url}",
-    ]
-    if event.description:
-        lines.append(f"DESCRIPTION:{ical_text(event.description)}")
-    if event.location:
-        lines.append(f"LOCATION:{ical_text(event.location)}")
-    return [*lines, "END:VEVENT"]
-
-
-def calendar_response(name: str, events: list[Event], filename: str) -> HttpResponse:
-    """A VCALENDAR of ``events``, CRLF line ends, folded lines."""
-    stamp = f"{timezone.now().astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Watching Brief//Meeting record//EN",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{ical_text(name)}",
-    ]
+def calendar_response(name: str, events: list[ICalEvent], filename: str) -> HttpResponse:
+    """A VCALENDAR of ``events`` written by ``icalendar``: text escaped, lines folded,
+    and a VTIMEZONE for Europe/London covering the events' dates."""
+    calendar = ICalendar.new(
+        name=name,
+        prodid="-//Watching Brief//Meeting record//EN",
+        calscale="GREGORIAN",
+        method="PUBLISH",
+        uid=f"{filename}@{DOMAIN}",
+    )
     for event in events:
-        lines += event_lines(event, stamp)
-    lines.append("END:VCALENDAR")
-    body = "".join(fold(line) + "\r\n" for line in lines)
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        calendar.add_component(event)
+    days = [_day(event.start) for event in events]
+    if days:
+        calendar.add_missing_timezones(min(days), max(days) + dt.timedelta(days=366))
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
 
-def meeting_event(request: HttpRequest, meeting: Meeting) -> Event:
+def _day(value: dt.date) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _event(**fields: Any) -> ICalEvent:
+    return ICalEvent.new(stamp=timezone.now().astimezone(dt.UTC), **fields)
+
+
+def meeting_event(request: HttpRequest, meeting: Meeting) -> ICalEvent:
+    """The meeting, at its times in Europe/London, or all day when no time is known."""
     start: dt.date | dt.datetime = meeting.date
     end: dt.date | dt.datetime = meeting.date + dt.timedelta(days=1)
     if meeting.start_time:
-        start = dt.datetime.combine(meeting.date, meeting.start_time)
+        start = dt.datetime.combine(meeting.date, meeting.start_time, tzinfo=LONDON)
         finish = meeting.end_time or (start + dt.timedelta(hours=2)).time()
-        end = max(dt.datetime.combine(meeting.date, finish), start + dt.timedelta(minutes=1))
-    return Event(
+        end = max(
+            dt.datetime.combine(meeting.date, finish, tzinfo=LONDON),
+            start + dt.timedelta(minutes=1),
+        )
+    return _event(
         uid=f"meeting-{meeting.pk}@{DOMAIN}",
         summary=meeting.title or str(meeting),
         start=start,
         end=end,
         url=request.build_absolute_uri(reverse("web:meeting_detail", args=[meeting.pk])),
-        description=f"Notes of the {meeting.series} meeting of {meeting.date:%d %B %Y}.",
-        location=meeting.venue,
+        description=f"Notes of the {meeting.series} meeting of {long_date(meeting.date)}.",
+        location=meeting.venue or None,
     )
 
 
-def next_meeting_event(request: HttpRequest, latest: Meeting) -> Event | None:
+def next_meeting_event(request: HttpRequest, latest: Meeting) -> ICalEvent | None:
     """The next meeting as announced in the latest published notes, if still to come."""
     day = latest.next_meeting_date
     if day is None or day <= latest.date:
         return None
-    return Event(
+    return _event(
         uid=f"series-{latest.series_id}-next-{day:%Y%m%d}@{DOMAIN}",
         summary=f"{latest.series}: next meeting",
         start=day,
@@ -315,9 +341,9 @@ def old_series_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("web:body_series_calendar", body=body, slug=slug, permanent=True)
 
 
-def due_event(request: HttpRequest, action: Action, due: dt.date, label: str) -> Event:
+def due_event(request: HttpRequest, action: Action, due: dt.date, label: str) -> ICalEvent:
     """An all-day event on the day an action is due."""
-    return Event(
+    return _event(
         uid=f"action-{action.pk}-due@{DOMAIN}",
         summary=f"Due: {action.reference} ({label})",
         start=due,

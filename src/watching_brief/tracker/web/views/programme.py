@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from watching_brief.tracker.meetings.models import Meeting, Series
 from watching_brief.tracker.programme import calendar
 from watching_brief.tracker.programme.agenda import matters_arising
+from watching_brief.tracker.programme.bank_holidays import holiday_warnings
 from watching_brief.tracker.programme.forms import (
     PlanMeetingForm,
     PlannedThemeForm,
@@ -154,6 +155,8 @@ def schedule_change(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(
                 request, f"The meeting of {long_date(data['original_date'])} is {done}."
             )
+            for warning in holiday_warnings([new] if new else []):
+                messages.warning(request, warning)
             return redirect("web:series_programme", pk=series.pk)
     else:
         initial = {"original_date": _query_date(request)}
@@ -276,6 +279,8 @@ def plan_meeting(request: HttpRequest, pk: int) -> HttpResponse:
                 form.add_error("date", str(error))
             else:
                 messages.success(request, f"{meeting.title} is planned as a draft.")
+                for warning in holiday_warnings([meeting.date]):
+                    messages.warning(request, warning)
                 return redirect("web:meeting_detail", pk=meeting.pk)
     else:
         date = default
@@ -303,4 +308,5 @@ def _plan_context(
         "lines": agenda_lines(series, date, next_date),
         "actions": [{"action": action, "tag": status_tag(action, date)} for action in actions],
         "existing": Meeting.objects.filter(series=series, date=date).first(),
+        "holidays": holiday_warnings([date]),
     }
