@@ -9,15 +9,15 @@ from typing import Any, Literal
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
-from ninja.errors import HttpError
+from ninja import Field, Router, Schema, Status
 
 from watching_brief.tracker.access.holders import visible_posts
 from watching_brief.tracker.alerts import services
 from watching_brief.tracker.alerts.models import Webhook
 from watching_brief.tracker.alerts.webhooks import MAX_ATTEMPTS
 from watching_brief.tracker.api.auth import BearerToken
-from watching_brief.tracker.api.schemas import Error
+from watching_brief.tracker.api.errors import invalid
+from watching_brief.tracker.api.schemas import Error, Invalid
 from watching_brief.tracker.meetings.models import Body, Series, Topic
 
 router = Router(tags=["webhooks"])
@@ -81,8 +81,6 @@ def _target(kind: str, key: str) -> Any:
         found = Series.objects.filter(pk=int(key)).first()
     else:
         found = visible_posts(public).filter(pk=int(key)).first()
-    if found is None:
-        raise HttpError(422, f"No {kind} {key!r} to follow.")
     return found
 
 
@@ -113,20 +111,23 @@ def _own(request: HttpRequest, hook_id: int) -> Webhook:
 @router.post(
     "/webhooks",
     auth=BearerToken(),
-    response={201: WebhookCreated, 401: Error, 422: Error},
+    response={201: WebhookCreated, 401: Error, 422: Invalid},
     summary="Follow something by webhook",
     description="Each change the public may see (notes published, an action's status "
     "changed) is POSTed as JSON, signed with the secret returned here (shown once); a "
     "failed delivery is retried with exponential back-off.",
 )
-def create(request: HttpRequest, body: WebhookIn) -> tuple[int, dict[str, Any]]:
+def create(request: HttpRequest, body: WebhookIn) -> Status[Any]:
     user = request.auth  # type: ignore[attr-defined]
     target = _target(body.kind, body.target)
+    if target is None:
+        problem = f"There is no {body.kind} {body.target!r} to follow."
+        return Status(422, invalid({"body.target": problem}))
     try:
         hook = services.create_webhook(user, body.url, body.kind, target)
     except ValueError as error:
-        raise HttpError(422, str(error)) from None
-    return 201, {**_out(hook), "secret": hook.secret}
+        return Status(422, invalid({"body.url": str(error)}))
+    return Status(201, {**_out(hook), "secret": hook.secret})
 
 
 @router.get(
@@ -160,6 +161,6 @@ def deliveries(request: HttpRequest, hook_id: int) -> list[Any]:
     response={204: None, 401: Error, 404: Error},
     summary="Stop a webhook",
 )
-def delete(request: HttpRequest, hook_id: int) -> tuple[int, None]:
+def delete(request: HttpRequest, hook_id: int) -> Status[Any]:
     _own(request, hook_id).delete()
-    return 204, None
+    return Status(204, None)
