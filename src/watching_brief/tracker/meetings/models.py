@@ -52,6 +52,20 @@ class Body(models.Model):
         related_name="offices",
         help_text="The police force this office holds to account (where its posts go).",
     )
+    full_marking = models.CharField(
+        "protective marking of officers' copies",
+        max_length=60,
+        blank=True,
+        default="OFFICIAL-SENSITIVE",
+        help_text="Printed at the top and foot of every page of the full notes and packs.",
+    )
+    public_marking = models.CharField(
+        "protective marking of public documents",
+        max_length=60,
+        blank=True,
+        default="OFFICIAL",
+        help_text="Printed on every page of the public notes; leave empty for none.",
+    )
 
     class Meta:
         verbose_name_plural = "bodies"
