@@ -64,7 +64,7 @@ def new_document(title: str, info: DocumentInfo) -> Any:
     a4_page(document)
     house_styles(document)
     metadata(document, title, info)
-    page_furniture(document, info)
+    page_furniture(document, title, info)
     return document
 
 
@@ -126,15 +126,16 @@ def metadata(document: Any, title: str, info: DocumentInfo) -> None:
     properties.category = info.marking
 
 
-def page_furniture(document: Any, info: DocumentInfo) -> None:
-    """Organisation and marking at the top of every page; marking and "Page N of M"
-    at the bottom."""
+def page_furniture(document: Any, title: str, info: DocumentInfo) -> None:
+    """As in the PDF: the organisation, the marking and the title at the top of every
+    page; the marking and "Page N of M" at the bottom."""
     section = document.sections[0]
     top = margin_paragraph(section.header)
-    top.add_run(info.organisation)
-    top.add_run("\t")
+    top.add_run(f"{info.organisation}\t")
     top.add_run(info.marking).bold = True
+    top.add_run(f"\t{title}")
     bottom = margin_paragraph(section.footer)
+    bottom.add_run("\t")
     bottom.add_run(info.marking).bold = True
     bottom.add_run("\tPage ")
     field(bottom, "PAGE")
@@ -143,11 +144,13 @@ def page_furniture(document: Any, info: DocumentInfo) -> None:
 
 
 def margin_paragraph(part: Any) -> Any:
-    """The paragraph of a header or footer, in the margins' size, a right tab at the
-    text's edge."""
+    """The paragraph of a header or footer, in the margins' size, with a centre tab in
+    the middle and a right tab at the text's edge."""
     paragraph = part.paragraphs[0]
     paragraph.style.font.size = Pt(MARGIN_PT)
-    paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
+    tabs = paragraph.paragraph_format.tab_stops
+    tabs.add_tab_stop(Mm(TEXT_WIDTH_MM / 2), WD_TAB_ALIGNMENT.CENTER)
+    tabs.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
     return paragraph
 
 

@@ -13,10 +13,9 @@ from the database; this module only lays it out.
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 from pathlib import Path
 from typing import Any
-
-from html import escape
 
 from pydantic import BaseModel, Field
 
@@ -29,7 +28,8 @@ from watching_brief.publishing.layout import MONTHS, long_date
 AGENDA_HEADER = ("No.", "Item", "Lead")
 AGENDA_WIDTHS = (0.12, 0.63, 0.25)
 MATTERS_HEADER = ("Ref.", "Action", "Owner (holder now)", "Due", "Status")
-MATTERS_WIDTHS = (0.21, 0.38, 0.16, 0.13, 0.12)
+# Ref. fits "MAM-20260224-1" and Status "In progress" on one line (DejaVu Sans 9.5 pt).
+MATTERS_WIDTHS = (0.20, 0.36, 0.16, 0.14, 0.14)
 REVISITS_HEADER = ("Subject", "Booked at", "Due")
 REVISITS_WIDTHS = (0.50, 0.30, 0.20)
 NONE = "None."
@@ -200,7 +200,7 @@ def pack_html(pack: Pack) -> str:
 def pack_tables(pack: Pack) -> list[tuple[str, pw.Table]]:
     """The agenda, matters arising and revisits due, each under its heading."""
     agenda = [[r.number, r.title, r.lead] for r in pack.agenda]
-    matters = [
+    matters: list[list[pw.Cell]] = [
         [m.reference, matter_paragraphs(m), owner_text(m), m.due, m.status] for m in pack.matters
     ]
     revisits = [[r.subject, r.booked_at, short_date(r.due)] for r in pack.revisits]

@@ -87,8 +87,11 @@ def table_html(table: Table, css_class: str = "") -> str:
         parts.append(f"<thead><tr>{heads}</tr></thead>")
     parts.append("<tbody>")
     for row in table.rows:
-        tags = ["td"] * len(row) if table.header else ["th scope=\"row\"", *["td"] * (len(row) - 1)]
-        cells = [f"<{tag}>{cell_html(value)}</{tag.split()[0]}>" for tag, value in zip(tags, row, strict=True)]
+        tags = ["td"] * len(row) if table.header else ['th scope="row"', *["td"] * (len(row) - 1)]
+        cells = [
+            f"<{tag}>{cell_html(value)}</{tag.split()[0]}>"
+            for tag, value in zip(tags, row, strict=True)
+        ]
         parts.append(f"<tr>{''.join(cells)}</tr>")
     parts.append("</tbody></table>")
     return "".join(parts)

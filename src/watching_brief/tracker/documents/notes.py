@@ -36,6 +36,7 @@ from watching_brief.tracker.meetings.models import CarriedForward, Item, Meeting
 LABEL = re.compile(r"^(?:Action|Decision|Question(?: \([^)]*\))?|Answer): ")
 RESTRICTED_TITLE = "Restricted item"
 NEXT_MEETING_TITLE = "Date of next meeting"
+MATTER_STATUSES = ("done", "open", "dropped")
 
 
 @dataclass(slots=True)
@@ -109,7 +110,7 @@ def notes_minutes(meeting: Meeting, full: bool) -> rec.Minutes:
             from_=m.from_text or None,
             text=m.text,
             update=m.update or None,
-            status=m.status or None,  # type: ignore[arg-type]
+            status=m.status if m.status in MATTER_STATUSES else None,
         )
         for m in parts.matters
     ]
@@ -151,8 +152,8 @@ def matters_item(parts: Parts) -> int | None:
     the first item shown."""
     shown = [item for item in parts.items if item.pk not in parts.hidden_items]
     arising = [item for item in shown if item.kind == Item.Kind.MATTERS_ARISING]
-    first = (arising or shown or [None])[0]
-    return first.pk if first else None
+    first = (arising or shown)[:1]
+    return first[0].pk if first else None
 
 
 def matter_line(matter: CarriedForward) -> str:

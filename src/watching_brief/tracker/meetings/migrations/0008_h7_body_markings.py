@@ -4,20 +4,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0007_h7_body_force'),
+        ("meetings", "0007_h7_body_force"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='body',
-            name='full_marking',
-            field=models.CharField(blank=True, default='OFFICIAL-SENSITIVE', help_text='Printed at the top and foot of every page of the full notes and packs.', max_length=60, verbose_name="protective marking of officers' copies"),
+            model_name="body",
+            name="full_marking",
+            field=models.CharField(
+                blank=True,
+                default="OFFICIAL-SENSITIVE",
+                help_text="Printed at the top and foot of every page of the full notes and packs.",
+                max_length=60,
+                verbose_name="protective marking of officers' copies",
+            ),
         ),
         migrations.AddField(
-            model_name='body',
-            name='public_marking',
-            field=models.CharField(blank=True, default='OFFICIAL', help_text='Printed on every page of the public notes; leave empty for none.', max_length=60, verbose_name='protective marking of public documents'),
+            model_name="body",
+            name="public_marking",
+            field=models.CharField(
+                blank=True,
+                default="OFFICIAL",
+                help_text="Printed on every page of the public notes; leave empty for none.",
+                max_length=60,
+                verbose_name="protective marking of public documents",
+            ),
         ),
     ]
