@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from weasyprint import CSS, HTML
 
@@ -114,13 +116,24 @@ def para_html(para: Para) -> str:
 def write_html_pdf(title: str, body: str, info: DocumentInfo, path: Path) -> None:
     """Typeset ``body`` (HTML) as a tagged PDF/UA-1 with the document's metadata."""
     html = page_html(title, body, info)
-    HTML(string=html).write_pdf(
+    HTML(string=html, url_fetcher=fetch_nothing).write_pdf(
         str(path),
-        stylesheets=[CSS(filename=str(STYLESHEET)), CSS(string=margins_css(info, title))],
+        stylesheets=[house_css(), CSS(string=margins_css(info, title))],
         pdf_variant="pdf/ua-1",
         pdf_tags=True,
         uncompressed_pdf=False,
     )
+
+
+@cache
+def house_css() -> CSS:
+    """The house style (document.css), parsed once."""
+    return CSS(filename=str(STYLESHEET))
+
+
+def fetch_nothing(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    """Documents load nothing: no network at run time, no local file named in a text."""
+    raise ValueError(f"a generated document fetches nothing ({url[:80]})")
 
 
 def page_html(title: str, body: str, info: DocumentInfo) -> str:
