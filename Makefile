@@ -23,10 +23,15 @@ install: ## install uv (via pip) when missing, then the locked environment, byte
 	@npm run build --silent
 
 .PHONY: system-deps
-system-deps: ## Debian packages: DejaVu fonts for the generated PDFs (root, or sudo)
-	@[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || { \
+system-deps: ## Debian packages: DejaVu fonts and Pango/HarfBuzz for the generated PDFs (WeasyPrint) (root, or sudo)
+	@missing=""; \
+	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	for lib in libpango-1.0.so.0:libpango-1.0-0 libpangoft2-1.0.so.0:libpangoft2-1.0-0 \
+		libharfbuzz-subset.so.0:libharfbuzz-subset0; do \
+		ldconfig -p 2>/dev/null | grep -q "$${lib%%:*}" || missing="$$missing $${lib#*:}"; done; \
+	[ -z "$$missing" ] || { \
 		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq fonts-dejavu-core >/dev/null; }
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; }
 
 .PHONY: browser-deps
 browser-deps: system-deps ## install Debian's chromium for the browser tests (root, or sudo)

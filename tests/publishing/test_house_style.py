@@ -15,6 +15,7 @@ import pytest
 from watching_brief.extraction import extract_file
 from watching_brief.extraction.record import Action, Attendee, Item, Minutes
 from watching_brief.publishing import render_docx, render_pdf
+from watching_brief.publishing.document import DocumentInfo
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
@@ -184,8 +185,9 @@ def test_pdf_holds_every_action_and_attendee(seed: Minutes, tmp_path: Path) -> N
 
 def test_pdf_is_deterministic(april: Minutes, tmp_path: Path) -> None:
     first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
-    render_pdf(april, first)
-    render_pdf(april, second)
+    info = DocumentInfo(created=dt.datetime(2026, 12, 3, 9, 30, tzinfo=dt.UTC))
+    render_pdf(april, first, info)
+    render_pdf(april, second, info)
     assert first.read_bytes() == second.read_bytes()
 
 

@@ -20,6 +20,7 @@ from django.urls import reverse
 from docx import Document
 
 from tests.golden.test_round_trip import HIDDEN_ACTION, HIDDEN_TITLE, PUBLIC_LINE, tracker_meeting
+from watching_brief.publishing.document import RESTRICTED_LABEL
 from watching_brief.tracker.actions.models import Action, ActionUpdate, Revisit
 from watching_brief.tracker.documents.pack import build_pack
 from watching_brief.tracker.meetings.models import CarriedForward, Item, Meeting, Question
@@ -32,9 +33,12 @@ UPDATE = "MARKER-UPDATE-5d21 Plan drafted and shared with partners"
 
 
 def pdf_text(data: bytes) -> str:
+    """The text of every page; a hyphen that ends a line (PDFium reads it as U+FFFE, a
+    break it may remove) kept as the hyphen printed."""
     pdf = pdfium.PdfDocument(data)
     try:
-        return " ".join(" ".join(page.get_textpage().get_text_range().split()) for page in pdf)
+        pages = (page.get_textpage().get_text_range().replace("\ufffe", "-") for page in pdf)
+        return " ".join(" ".join(text.split()) for text in pages)
     finally:
         pdf.close()
 
@@ -346,3 +350,118 @@ def test_public_notes_drop_a_restricted_action_from_its_items_text(ingested: lis
     assert " ".join(action.text.split()) not in shown
     full = notes_minutes(action.meeting, full=True)
     assert action.text in [a.text for a in full.actions]
+
+
+# --- fit to publish: markings, labels, questions, matters, the pack's history ----------
+
+
+def test_officers_copy_is_marked_and_labelled_and_public_copy_is_not(
+    client: Client, officer_client: Client, published: Meeting
+) -> None:
+    full = text_of(officer_client.get(notes_url(published, "pdf")), "pdf")
+    assert full.count("OFFICIAL-SENSITIVE") >= 2 and "Eastvale OPCC" in full
+    assert f"{HIDDEN_TITLE} {RESTRICTED_LABEL}" in full
+    assert f"{RESTRICTED_LABEL} Action: {HIDDEN_ACTION}" in full
+    public = text_of(client.get(notes_url(published, "pdf")), "pdf")
+    assert "OFFICIAL" in public and "OFFICIAL-SENSITIVE" not in public
+    assert "Eastvale OPCC" in public and RESTRICTED_LABEL not in public
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_markings_are_the_bodys_setting(
+    client: Client, officer_client: Client, published: Meeting, fmt: str
+) -> None:
+    body = published.series.body
+    body.full_marking, body.public_marking = "OFFICIAL-SENSITIVE [PERSONAL]", ""
+    body.save()
+    full = officer_client.get(notes_url(published, fmt))
+    public = client.get(notes_url(published, fmt))
+    if fmt == "docx":
+        header = Document(io.BytesIO(full.content)).sections[0].header.paragraphs[0].text
+        assert "OFFICIAL-SENSITIVE [PERSONAL]" in header
+        public_header = Document(io.BytesIO(public.content)).sections[0].header
+        assert "OFFICIAL" not in public_header.paragraphs[0].text
+        return
+    assert "OFFICIAL-SENSITIVE [PERSONAL]" in text_of(full, fmt)
+    assert "OFFICIAL" not in text_of(public, fmt)
+
+
+def test_notes_show_each_question_with_its_asker_and_answer(
+    client: Client, published: Meeting
+) -> None:
+    text = text_of(client.get(notes_url(published, "pdf")), "pdf")
+    question = "Question (PCC): The PCC asked how many officers had been abstracted"
+    assert question in text
+    answer = "Answer: The CC said that abstractions had fallen by a fifth since January."
+    assert text.index(question) < text.index(answer)
+
+
+def test_notes_show_the_matters_brought_forward_the_page_shows(
+    client: Client, published: Meeting
+) -> None:
+    arising = published.items.get(number="1")
+    secret = published.actions.get(restricted=True)
+    CarriedForward.objects.create(
+        meeting=published,
+        item=arising,
+        from_text="February 2026",
+        text="MARKER-MATTER CC to review the custody suite rota",
+        update="Rota agreed with the federation",
+        status="done",
+    )
+    CarriedForward.objects.create(
+        meeting=published, text=f"MARKER-HIDDEN-MATTER {secret.text}", action=secret, position=1
+    )
+    page = client.get(reverse("web:meeting_detail", args=[published.pk])).content.decode()
+    assert "MARKER-MATTER" in page and "MARKER-HIDDEN-MATTER" not in page
+    public = text_of(client.get(notes_url(published, "pdf")), "pdf")
+    assert (
+        "Brought forward from February 2026: MARKER-MATTER CC to review the custody suite "
+        "rota Update: Rota agreed with the federation (done)" in public
+    )
+    assert "MARKER-HIDDEN-MATTER" not in public and "MARKER-SECRET" not in public
+
+
+def test_notes_do_not_repeat_a_matter_their_item_already_gives(ingested: list) -> None:
+    from watching_brief.tracker.documents.notes import notes_minutes
+
+    matter = CarriedForward.objects.filter(item__isnull=False).first()
+    assert matter is not None and " ".join(matter.text.split()) in " ".join(
+        matter.item.text.split()  # type: ignore[union-attr]
+    )
+    minutes = notes_minutes(matter.meeting, full=True)
+    said = " ".join(" ".join((i.text or "").split()) for i in minutes.items)
+    assert said.count(" ".join(matter.text.split())) == 1
+    assert "Brought forward from" not in said
+
+
+def test_pack_says_minuted_at_once_for_an_imported_update(media: None, planned: Meeting) -> None:
+    from watching_brief.publishing.pack import history_text
+
+    earlier = Meeting.objects.filter(series=planned.series, date__lt=planned.date).latest("date")
+    action = Action.objects.filter(meeting__series=planned.series).still_open().first()
+    assert action is not None
+    ActionUpdate.objects.create(
+        action=action,
+        date=earlier.date,
+        author_name=f"Minuted at {earlier}",
+        text="MARKER-MINUTED progress noted",
+        meeting=earlier,
+    )
+    matter = next(m for m in build_pack(planned).matters if m.reference == action.reference)
+    line = next(h for h in matter.history if h.text.startswith("MARKER-MINUTED"))
+    assert history_text(line).casefold().count("minuted at") == 1
+    assert f"(minuted at {earlier.series.name}" in history_text(line)
+
+
+def test_pack_labels_restricted_matters_and_is_marked(
+    media: None, officer_client: Client, planned: Meeting
+) -> None:
+    action = Action.objects.filter(meeting__series=planned.series).still_open().first()
+    assert action is not None
+    action.restricted = True
+    action.save()
+    text = text_of(officer_client.get(pack_url(planned, "pdf")), "pdf")
+    assert f"{action.reference} {RESTRICTED_LABEL}" in text
+    assert text.count("OFFICIAL-SENSITIVE") >= 2
+    assert planned.series.body.name in text

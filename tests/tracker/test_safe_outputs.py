@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
+import pikepdf
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -124,3 +125,24 @@ def test_atom_summaries_are_text_not_html(client: Client, db: None) -> None:
         assert summaries and all(s is not None for s in summaries)
         assert {summary.get("type") for summary in summaries} == {"text"}, url
         assert any(MARKUP in (summary.text or "") for summary in summaries), url
+
+
+def test_notes_pdf_prints_markup_as_text_and_fetches_nothing(client: Client, db: None) -> None:
+    """Typed text reaches the PDF as text: markup is not rendered and nothing it names
+    (a local file, an address) is loaded."""
+    from tests.golden.test_round_trip import tracker_meeting
+    from tests.tracker.readable import readable
+
+    meeting = tracker_meeting()
+    meeting.status = Meeting.Status.PUBLISHED
+    meeting.save()
+    item = meeting.items.get(number="2")
+    item.text = f'{MARKUP} <img src="file:///etc/hostname"> <link rel=stylesheet href="http://evil.example/x.css">'
+    item.save()
+    data = client.get(reverse("web:meeting_notes_file", args=[meeting.pk, "pdf"])).content
+    text = readable(data).decode()
+    assert '<img src=x onerror="alert(1)"><b>bold</b>' in " ".join(text.split())
+    assert 'href="http://evil.example/x.css"' in text
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        assert not [image for page in pdf.pages for image in page.images]
+        assert [font for page in pdf.pages for font in page.Resources.Font.values()]

@@ -48,10 +48,11 @@ def notes(
     """Write a meeting's notes in the house style (the public view unless --full)."""
     meeting = _meeting(meeting_id)
     from watching_brief.publishing import render_docx, render_pdf
-    from watching_brief.tracker.documents.notes import notes_minutes
+    from watching_brief.tracker.documents.notes import notes_info, notes_minutes
 
     render = render_pdf if output_format is DocumentFormat.pdf else render_docx
-    render(notes_minutes(meeting, full=full), output)
+    minutes = notes_minutes(meeting, full=full)
+    render(minutes, output, notes_info(meeting, full=full))
     view = "full" if full else "public"
     Console().print(f"wrote the {view} notes of {meeting} to {output}")
 
@@ -64,11 +65,11 @@ def pack(
     """Write a meeting's pack: agenda, matters arising, revisits due, question sets."""
     meeting = _meeting(meeting_id)
     from watching_brief.publishing import render_pack_docx, render_pack_pdf
-    from watching_brief.tracker.documents.pack import build_pack
+    from watching_brief.tracker.documents.pack import build_pack, pack_info
 
     render = render_pack_pdf if output_format is DocumentFormat.pdf else render_pack_docx
     built = build_pack(meeting)
-    render(built, output)
+    render(built, output, pack_info(meeting))
     Console().print(
         f"wrote the pack of {meeting} to {output}: {len(built.agenda)} agenda items, "
         f"{len(built.matters)} matters arising, {len(built.revisits)} revisits due, "

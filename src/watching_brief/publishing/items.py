@@ -13,8 +13,10 @@ import re
 from dataclasses import dataclass, field
 
 from watching_brief.extraction.record import Action, Item, Minutes
+from watching_brief.publishing.document import RESTRICTED_LABEL
 
 ACTION_LABEL = re.compile(r"^\s*action(?:\s+arising\b[^:]*:?|\s*[:–-])\s*", re.IGNORECASE)
+STATEMENT_LABEL = re.compile(r"^(?:Decision|Question(?: \([^)]{1,40}\))?|Answer):\s")
 LONGEST_BARE_LABEL = 80
 
 
@@ -40,6 +42,7 @@ class ItemRow:
     paragraphs: list[Para] = field(default_factory=list)
     owner: str = ""
     is_action: bool = False
+    restricted: bool = False  # labelled as restricted (an officer's copy only)
 
     @property
     def text(self) -> str:
@@ -64,26 +67,50 @@ def is_bare_label(text: str) -> bool:
     return bool(label) and label == text and len(text) <= LONGEST_BARE_LABEL
 
 
-def item_rows(minutes: Minutes) -> list[ItemRow]:
-    """The rows of the items table for every item, in order."""
+def item_rows(
+    minutes: Minutes,
+    restricted_items: frozenset[int] = frozenset(),
+    restricted_actions: frozenset[str] = frozenset(),
+) -> list[ItemRow]:
+    """The rows of the items table for every item, in order; the title rows of the items
+    at ``restricted_items`` (positions) and the rows of actions whose text is one of
+    ``restricted_actions`` are marked restricted."""
     unused = list(minutes.actions)
+    secret = {normalise(text) for text in restricted_actions}
     rows: list[ItemRow] = []
-    for item in minutes.items:
-        rows.extend(rows_of_item(item, unused))
+    for position, item in enumerate(minutes.items):
+        found = rows_of_item(item, unused, secret)
+        if position in restricted_items:
+            found[0].restricted = True
+        rows.extend(labelled(row) for row in found)
     return rows
 
 
-def rows_of_item(item: Item, unused: list[Action]) -> list[ItemRow]:
-    """One item's rows; matched actions are removed from ``unused``."""
+def labelled(row: ItemRow) -> ItemRow:
+    """A restricted row with its label: after an item's title, before an action."""
+    if row.restricted:
+        row.paragraphs.insert(0 if row.is_action else 1, Para(RESTRICTED_LABEL, bold=True))
+    return row
+
+
+def rows_of_item(item: Item, unused: list[Action], secret: set[str]) -> list[ItemRow]:
+    """One item's rows; matched actions are removed from ``unused``; an action whose
+    (normalised) text is in ``secret`` is marked restricted."""
     rows = [ItemRow(number=item.number or "", paragraphs=[Para(item.title, bold=True)])]
     for chunk in chunks(paragraphs_of(item.text)):
         if is_action_paragraph(chunk[0]):
-            rows.append(action_row(chunk, item.number, unused))
+            rows.append(action_row(chunk, item.number, unused, secret))
         elif rows[-1].is_action:
-            rows.append(ItemRow(paragraphs=[Para(p) for p in chunk]))
+            rows.append(ItemRow(paragraphs=[statement(p) for p in chunk]))
         else:
-            rows[-1].paragraphs.extend(Para(p) for p in chunk)
+            rows[-1].paragraphs.extend(statement(p) for p in chunk)
     return rows
+
+
+def statement(text: str) -> Para:
+    """A body paragraph, its "Decision:", "Question (PCC):" or "Answer:" label in bold."""
+    match = STATEMENT_LABEL.match(text)
+    return Para(text, label=text[: match.end()] if match else "")
 
 
 def paragraphs_of(text: str | None) -> list[str]:
@@ -119,12 +146,15 @@ def bare_label_with_sentence(paragraphs: list[str], index: int) -> bool:
     )
 
 
-def action_row(chunk: list[str], item: str | None, unused: list[Action]) -> ItemRow:
+def action_row(
+    chunk: list[str], item: str | None, unused: list[Action], secret: set[str]
+) -> ItemRow:
     """The row of one action paragraph, with the owner of the action it matches."""
     action = match_action(" ".join(chunk), item, unused)
     owner = (action.owner or "") if action else ""
     paragraphs = [Para(p, label=action_label(p)) for p in chunk]
-    return ItemRow(paragraphs=paragraphs, owner=owner, is_action=True)
+    restricted = action is not None and normalise(action.text) in secret
+    return ItemRow(paragraphs=paragraphs, owner=owner, is_action=True, restricted=restricted)
 
 
 def match_action(text: str, item: str | None, unused: list[Action]) -> Action | None:

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from watching_brief.extraction.record import Attendee, Minutes
+from watching_brief.publishing.document import DocumentInfo
 from watching_brief.publishing.items import ItemRow, item_rows
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -62,15 +63,19 @@ class Layout:
     header: list[tuple[str, str]]
     people: list[PeopleTable] = field(default_factory=list)
     items: list[ItemRow] = field(default_factory=list)
+    organisation: str = ""
 
 
-def build_layout(minutes: Minutes) -> Layout:
-    """The house-style layout of one meeting's record."""
+def build_layout(minutes: Minutes, info: DocumentInfo | None = None) -> Layout:
+    """The house-style layout of one meeting's record (restricted parts labelled as
+    ``info`` says)."""
+    info = info or DocumentInfo()
     return Layout(
         title=minutes.title or minutes.series or DEFAULT_TITLE,
         header=header_rows(minutes),
         people=people_tables(minutes.attendees),
-        items=item_rows(minutes),
+        items=item_rows(minutes, info.restricted_items, info.restricted_actions),
+        organisation=info.organisation or minutes.body or "",
     )
 
 

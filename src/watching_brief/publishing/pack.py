@@ -13,25 +13,23 @@ from the database; this module only lays it out.
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
-from docx import Document
 from pydantic import BaseModel, Field
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 
 from watching_brief.publishing import docx_writer as dw
 from watching_brief.publishing import pdf_writer as pw
+from watching_brief.publishing.document import RESTRICTED_LABEL, DocumentInfo
 from watching_brief.publishing.items import Para
 from watching_brief.publishing.layout import MONTHS, long_date
 
 AGENDA_HEADER = ("No.", "Item", "Lead")
 AGENDA_WIDTHS = (0.12, 0.63, 0.25)
 MATTERS_HEADER = ("Ref.", "Action", "Owner (holder now)", "Due", "Status")
-MATTERS_WIDTHS = (0.21, 0.38, 0.16, 0.13, 0.12)
+# Ref. fits "MAM-20260224-1" and Status "In progress" on one line (DejaVu Sans 9.5 pt).
+MATTERS_WIDTHS = (0.20, 0.36, 0.16, 0.14, 0.14)
 REVISITS_HEADER = ("Subject", "Booked at", "Due")
 REVISITS_WIDTHS = (0.50, 0.30, 0.20)
 NONE = "None."
@@ -67,6 +65,7 @@ class Matter(BaseModel):
     status: str = ""
     set_at: str = Field("", description="The meeting at which the action was set.")
     history: list[HistoryLine] = Field(default_factory=list)
+    restricted: bool = Field(False, description="Restricted: labelled as not for publication.")
 
 
 class RevisitDue(BaseModel):
@@ -148,7 +147,8 @@ def history_text(line: HistoryLine) -> str:
 
 def matter_paragraphs(matter: Matter) -> list[Para]:
     """The action cell: the action, where it was set, then each update."""
-    paras = [Para(matter.text)]
+    paras = [Para(RESTRICTED_LABEL, bold=True)] if matter.restricted else []
+    paras.append(Para(matter.text))
     if matter.set_at:
         paras.append(Para(f"Set at {matter.set_at}."))
     if not matter.history:
@@ -178,104 +178,53 @@ def set_facts(entry: QuestionSetEntry) -> list[tuple[str, str]]:
 # --- PDF ------------------------------------------------------------------------------
 
 
-def render_pack_pdf(pack: Pack, path: Path) -> None:
-    """Write the pack to ``path`` as an A4 PDF with "Page N" in the footer."""
-    styles = pw.Styles()
-    doc = SimpleDocTemplate(
-        str(path),
-        pagesize=A4,
-        leftMargin=pw.MARGIN,
-        rightMargin=pw.MARGIN,
-        topMargin=pw.MARGIN,
-        bottomMargin=pw.MARGIN,
-        title=pack.title,
-        invariant=1,
-    )
-
-    def footer(canvas: Canvas, _doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(styles.font, 8.5)
-        canvas.drawCentredString(A4[0] / 2, pw.MARGIN / 2, f"Page {canvas.getPageNumber()}")
-        canvas.restoreState()
-
-    doc.build(pack_story(pack, styles), onFirstPage=footer, onLaterPages=footer)
+def render_pack_pdf(pack: Pack, path: Path, info: DocumentInfo | None = None) -> None:
+    """Write the pack to ``path`` as an accessible A4 PDF (PDF/UA-1)."""
+    info = (info or DocumentInfo()).with_organisation(pack.body)
+    pw.write_html_pdf(pack.title, pack_html(pack), info, path)
 
 
-def pack_story(pack: Pack, styles: pw.Styles) -> list[Flowable]:
-    """The flowables of the pack, top to bottom."""
-    parts: list[Flowable] = [Paragraph(escape(pack.title), styles.title), Spacer(1, 4)]
-    parts.append(pw.header_table(pack.header(), styles))
-    parts.append(heading("Agenda", styles))
-    rows = [[r.number, [Para(r.title)], r.lead] for r in pack.agenda]
-    parts.append(pdf_table(AGENDA_HEADER, rows, AGENDA_WIDTHS, styles) if rows else none(styles))
-    parts.append(heading("Matters arising", styles))
-    matters = [
+def pack_html(pack: Pack) -> str:
+    """The pack's HTML, top to bottom."""
+    parts = [f"<h1>{escape(pack.title)}</h1>", pw.facts_html(pack.header())]
+    for heading, table in pack_tables(pack):
+        parts.append(f"<h2>{escape(heading)}</h2>")
+        parts.append(pw.table_html(table) if table.rows else f"<p>{NONE}</p>")
+    parts.append("<h2>Question sets</h2>")
+    if not pack.question_sets:
+        parts.append(f"<p>{NONE}</p>")
+    parts.extend(question_set_html(entry) for entry in pack.question_sets)
+    return "\n".join(parts)
+
+
+def pack_tables(pack: Pack) -> list[tuple[str, pw.Table]]:
+    """The agenda, matters arising and revisits due, each under its heading."""
+    agenda = [[r.number, r.title, r.lead] for r in pack.agenda]
+    matters: list[list[pw.Cell]] = [
         [m.reference, matter_paragraphs(m), owner_text(m), m.due, m.status] for m in pack.matters
     ]
-    parts.append(
-        pdf_table(MATTERS_HEADER, matters, MATTERS_WIDTHS, styles) if matters else none(styles)
-    )
-    parts.append(heading("Revisits due", styles))
-    revisits = [[[Para(r.subject)], r.booked_at, short_date(r.due)] for r in pack.revisits]
-    parts.append(
-        pdf_table(REVISITS_HEADER, revisits, REVISITS_WIDTHS, styles) if revisits else none(styles)
-    )
-    parts.append(heading("Question sets", styles))
-    if not pack.question_sets:
-        parts.append(none(styles))
-    for entry in pack.question_sets:
-        parts.extend(pdf_question_set(entry, styles))
-    return parts
+    revisits = [[r.subject, r.booked_at, short_date(r.due)] for r in pack.revisits]
+    return [
+        ("Agenda", pw.Table(AGENDA_HEADER, agenda, AGENDA_WIDTHS)),
+        ("Matters arising", pw.Table(MATTERS_HEADER, matters, MATTERS_WIDTHS)),
+        ("Revisits due", pw.Table(REVISITS_HEADER, revisits, REVISITS_WIDTHS)),
+    ]
 
 
-def heading(text: str, styles: pw.Styles) -> Paragraph:
-    """A section heading."""
-    return Paragraph(escape(text), styles.heading)
-
-
-def none(styles: pw.Styles) -> Paragraph:
-    """What an empty section says."""
-    return Paragraph(NONE, styles.body)
-
-
-def pdf_cell(value: str | list[Para], styles: pw.Styles) -> list[Flowable]:
-    """A cell as a list of paragraphs (so a long row can split across pages)."""
-    paras = value if isinstance(value, list) else [Para(value)]
-    cell: list[Flowable] = []
-    for index, one in enumerate(paras):
-        if index:
-            cell.append(Spacer(1, 3))
-        cell.append(pw.cell_para(one, styles))
-    return cell
-
-
-def pdf_table(
-    header: tuple[str, ...],
-    rows: list[list[Any]],
-    widths: tuple[float, ...],
-    styles: pw.Styles,
-) -> Flowable:
-    """A grid table with a bold header row repeated on every page."""
-    head = [[pw.para(label, styles.cell_bold)] for label in header]
-    body = [[pdf_cell(value, styles) for value in row] for row in rows]
-    return pw.table([head, *body], widths, styles)
-
-
-def pdf_question_set(entry: QuestionSetEntry, styles: pw.Styles) -> list[Flowable]:
+def question_set_html(entry: QuestionSetEntry) -> str:
     """A question set: its theme, the facts, the questions and the written response."""
-    parts: list[Flowable] = [Paragraph(escape(entry.theme), styles.cell_bold), Spacer(1, 3)]
-    parts.append(pw.header_table(set_facts(entry), styles))
-    parts.append(Spacer(1, 6))
-    for number, question in enumerate(entry.questions, start=1):
-        parts.append(Paragraph(escape(f"Q{number}. {question}"), styles.body))
-    if not entry.questions:
-        parts.append(Paragraph("No questions recorded.", styles.body))
-    parts.append(Spacer(1, 6))
-    parts.append(Paragraph("Written response", styles.cell_bold))
-    for line in paragraphs(entry.response_text) or [entry.response_state.capitalize() + "."]:
-        parts.append(Paragraph(escape(line), styles.body))
-    parts.append(Spacer(1, 12))
-    return parts
+    questions = [f"Q{n}. {q}" for n, q in enumerate(entry.questions, start=1)]
+    response = paragraphs(entry.response_text) or [entry.response_state.capitalize() + "."]
+    lines = questions or ["No questions recorded."]
+    return "\n".join(
+        [
+            f"<h3>{escape(entry.theme)}</h3>",
+            pw.facts_html(set_facts(entry)),
+            *(f"<p>{escape(line)}</p>" for line in lines),
+            "<h4>Written response</h4>",
+            *(f"<p>{escape(line)}</p>" for line in response),
+        ]
+    )
 
 
 def paragraphs(text: str) -> list[str]:
@@ -286,10 +235,10 @@ def paragraphs(text: str) -> list[str]:
 # --- DOCX -----------------------------------------------------------------------------
 
 
-def render_pack_docx(pack: Pack, path: Path) -> None:
+def render_pack_docx(pack: Pack, path: Path, info: DocumentInfo | None = None) -> None:
     """Write the pack to ``path`` as a Word document."""
-    document = Document()
-    dw.a4_page(document)
+    info = (info or DocumentInfo()).with_organisation(pack.body)
+    document = dw.new_document(pack.title, info)
     document.add_heading(pack.title, level=1)
     dw.header_table(document, pack.header())
     document.add_heading("Agenda", level=2)

@@ -1,22 +1,24 @@
-"""The PDF writer: reportlab platypus, A4, tables whose rows may break across pages."""
+"""The PDF writer: each document as an HTML page, typeset by WeasyPrint as tagged PDF/UA-1.
+
+The page is plain semantic HTML (headings, tables with header cells, paragraphs), so the
+PDF's structure tree gives screen readers the reading order, the headings and the table
+headers; its language is en-GB, its title is shown in the window's title bar, and every
+font (DejaVu Sans, from Debian's fonts-dejavu-core) is embedded. The organisation's name,
+the protective marking and "Page N of M" are in the page margins of every page.
+"""
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from html import escape
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, LongTable, Paragraph, SimpleDocTemplate, Spacer
+from weasyprint import CSS, HTML
 
+from watching_brief.publishing.document import LANGUAGE, DocumentInfo
 from watching_brief.publishing.items import ItemRow, Para
 from watching_brief.publishing.layout import (
     ITEMS_HEADER,
@@ -25,165 +27,144 @@ from watching_brief.publishing.layout import (
     PeopleTable,
 )
 
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
-FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
-FALLBACK, FALLBACK_BOLD = "Helvetica", "Helvetica-Bold"
-MARGIN = 20 * mm
-WIDTH = A4[0] - 2 * MARGIN
+STYLESHEET = Path(__file__).with_name("document.css")
 ITEM_WIDTHS = (0.12, 0.68, 0.20)
 HEADER_WIDTHS = (0.25, 0.75)
 PEOPLE_WIDTHS = (0.35, 0.65)
-HEADING_FILL = colors.HexColor("#DCE6F1")
-GRID = colors.HexColor("#7F7F7F")
-SPLIT_IN_ROW = "splitInRow" in inspect.signature(LongTable.__init__).parameters
+
+Cell = str | Sequence[Para]
 
 
-def fonts() -> tuple[str, str]:
-    """DejaVu Sans (registered on first use) when installed, otherwise Helvetica."""
-    regular, bold = DEJAVU / "DejaVuSans.ttf", DEJAVU / "DejaVuSans-Bold.ttf"
-    if not (regular.is_file() and bold.is_file()):
-        return FALLBACK, FALLBACK_BOLD
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, str(regular)))
-        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(bold)))
-        pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD)
-    return FONT, FONT_BOLD
+@dataclass(frozen=True)
+class Table:
+    """A table: its column headings (none for a table of label and value rows), its rows
+    and the fractions of the text width its columns take."""
+
+    header: Sequence[str]
+    rows: Sequence[Sequence[Cell]]
+    widths: Sequence[float]
 
 
-class Styles:
-    """The paragraph styles of the notes, in the font that is available."""
-
-    def __init__(self) -> None:
-        self.font, self.bold = fonts()
-        self.body = ParagraphStyle("body", fontName=self.font, fontSize=9.5, leading=12.5)
-        self.cell_bold = ParagraphStyle("cellbold", parent=self.body, fontName=self.bold)
-        self.title = ParagraphStyle(
-            "title", parent=self.body, fontName=self.bold, fontSize=15, leading=19
-        )
-        self.heading = ParagraphStyle(
-            "heading",
-            parent=self.body,
-            fontName=self.bold,
-            fontSize=12,
-            leading=15,
-            spaceBefore=6 * mm,
-            spaceAfter=2 * mm,
-            keepWithNext=1,
-        )
+def write_pdf(layout: Layout, path: Path, info: DocumentInfo | None = None) -> None:
+    """Write the notes' layout as an accessible A4 PDF."""
+    info = (info or DocumentInfo()).with_organisation(layout.organisation)
+    write_html_pdf(layout.title, notes_body(layout), info, path)
 
 
-def write_pdf(layout: Layout, path: Path) -> None:
-    """Write the layout as an A4 PDF with "Page N" in the footer."""
-    styles = Styles()
-    doc = SimpleDocTemplate(
+def notes_body(layout: Layout) -> str:
+    """The notes' HTML, top to bottom: title, header table, attendance, items."""
+    parts = [f"<h1>{escape(layout.title)}</h1>", facts_html(layout.header)]
+    parts.extend(people_html(people) for people in layout.people)
+    items = Table(ITEMS_HEADER, [item_cells(row) for row in layout.items], ITEM_WIDTHS)
+    parts.append(table_html(items, css_class="items"))
+    return "\n".join(parts)
+
+
+def people_html(people: PeopleTable) -> str:
+    """The heading and the table of name and capacity."""
+    rows = [[row.name, row.capacity] for row in people.rows]
+    table = Table(PEOPLE_HEADER, rows, PEOPLE_WIDTHS)
+    return f"<h2>{escape(people.heading)}</h2>\n{table_html(table)}"
+
+
+def item_cells(row: ItemRow) -> list[Cell]:
+    """One row of the items table: number, the item's paragraphs, the action owner."""
+    number = [Para(row.number, bold=True)] if row.number else ""
+    owner = [Para(row.owner, bold=True)] if row.owner else ""
+    return [number, row.paragraphs, owner]
+
+
+def facts_html(rows: Sequence[tuple[str, str]]) -> str:
+    """A table of label and value rows (Date, Chair ...), the labels as row headers."""
+    return table_html(Table((), [[label, value] for label, value in rows], HEADER_WIDTHS))
+
+
+def table_html(table: Table, css_class: str = "") -> str:
+    """A table with a repeated header row, or with row headers when it has no header."""
+    cols = "".join(f'<col style="width: {w * 100:.2f}%">' for w in table.widths)
+    parts = [f'<table class="{css_class}">' if css_class else "<table>"]
+    parts.append(f"<colgroup>{cols}</colgroup>")
+    if table.header:
+        heads = "".join(f'<th scope="col">{escape(label)}</th>' for label in table.header)
+        parts.append(f"<thead><tr>{heads}</tr></thead>")
+    parts.append("<tbody>")
+    for row in table.rows:
+        tags = ["td"] * len(row) if table.header else ['th scope="row"', *["td"] * (len(row) - 1)]
+        cells = [
+            f"<{tag}>{cell_html(value)}</{tag.split()[0]}>"
+            for tag, value in zip(tags, row, strict=True)
+        ]
+        parts.append(f"<tr>{''.join(cells)}</tr>")
+    parts.append("</tbody></table>")
+    return "".join(parts)
+
+
+def cell_html(value: Cell) -> str:
+    """A cell's content: one paragraph per :class:`Para` (a plain string is one)."""
+    paras = [Para(value)] if isinstance(value, str) else value
+    return "".join(para_html(p) for p in paras if p.text)
+
+
+def para_html(para: Para) -> str:
+    """A paragraph; a bold one in ``<strong>``, a leading label ("Action:") in bold."""
+    if para.bold:
+        return f"<p><strong>{escape(para.text)}</strong></p>"
+    label = f"<strong>{escape(para.label)}</strong>" if para.label else ""
+    return f"<p>{label}{escape(para.rest)}</p>"
+
+
+def write_html_pdf(title: str, body: str, info: DocumentInfo, path: Path) -> None:
+    """Typeset ``body`` (HTML) as a tagged PDF/UA-1 with the document's metadata."""
+    html = page_html(title, body, info)
+    HTML(string=html, url_fetcher=fetch_nothing).write_pdf(
         str(path),
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN,
-        title=layout.title,
-        invariant=1,
+        stylesheets=[house_css(), CSS(string=margins_css(info, title))],
+        pdf_variant="pdf/ua-1",
+        pdf_tags=True,
+        uncompressed_pdf=False,
     )
 
-    def footer(canvas: Canvas, _doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(styles.font, 8.5)
-        canvas.drawCentredString(A4[0] / 2, MARGIN / 2, f"Page {canvas.getPageNumber()}")
-        canvas.restoreState()
 
-    doc.build(story(layout, styles), onFirstPage=footer, onLaterPages=footer)
+@cache
+def house_css() -> CSS:
+    """The house style (document.css), parsed once."""
+    return CSS(filename=str(STYLESHEET))
 
 
-def story(layout: Layout, styles: Styles) -> list[Flowable]:
-    """The flowables of the notes, top to bottom."""
-    parts: list[Flowable] = [Paragraph(escape(layout.title), styles.title), Spacer(1, 4 * mm)]
-    parts.append(header_table(layout.header, styles))
-    for people in layout.people:
-        parts.extend(people_section(people, styles))
-    parts.append(Spacer(1, 6 * mm))
-    parts.append(items_table(layout.items, styles))
-    return parts
+def fetch_nothing(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    """Documents load nothing: no network at run time, no local file named in a text."""
+    raise ValueError(f"a generated document fetches nothing ({url[:80]})")
 
 
-def header_table(rows: list[tuple[str, str]], styles: Styles) -> LongTable:
-    """Date / Chair / Minutes / Venue: label and value."""
-    cells = [[[para(label, styles.cell_bold)], [para(value, styles.body)]] for label, value in rows]
-    return table(cells, HEADER_WIDTHS, styles, header=False)
+def page_html(title: str, body: str, info: DocumentInfo) -> str:
+    """The whole HTML document: language, title, author and creation date, the body."""
+    created = info.when.isoformat()
+    author = f'<meta name="author" content="{escape(info.organisation)}">'
+    return (
+        f'<!DOCTYPE html><html lang="{LANGUAGE}"><head><meta charset="utf-8">'
+        f"<title>{escape(title)}</title>{author if info.organisation else ''}"
+        f'<meta name="dcterms.created" content="{created}">'
+        f'<meta name="dcterms.modified" content="{created}">'
+        f"</head><body>{body}</body></html>"
+    )
 
 
-def people_section(people: PeopleTable, styles: Styles) -> list[Flowable]:
-    """The heading and the table of name and capacity."""
-    head = [[para(label, styles.cell_bold)] for label in PEOPLE_HEADER]
-    cells = [head] + [
-        [[para(r.name, styles.body)], [para(r.capacity, styles.body)]] for r in people.rows
-    ]
-    heading = Paragraph(escape(people.heading), styles.heading)
-    return [heading, table(cells, PEOPLE_WIDTHS, styles)]
+def margins_css(info: DocumentInfo, title: str) -> str:
+    """The page margins' content: the organisation, the marking and the title at the
+    top; the marking and "Page N of M" at the bottom."""
+    marking = css_string(info.marking)
+    return (
+        "@page {"
+        f" @top-left {{ content: {css_string(info.organisation)}; }}"
+        f" @top-center {{ content: {marking}; }}"
+        f" @top-right {{ content: {css_string(title)}; }}"
+        f" @bottom-center {{ content: {marking}; }}"
+        ' @bottom-right { content: "Page " counter(page) " of " counter(pages); }'
+        " }"
+    )
 
 
-def items_table(rows: list[ItemRow], styles: Styles) -> LongTable:
-    """No. / Item / Action owner, the header row repeated on every page."""
-    head = [[para(label, styles.cell_bold)] for label in ITEMS_HEADER]
-    return table([head] + [item_cells(row, styles) for row in rows], ITEM_WIDTHS, styles)
-
-
-def item_cells(row: ItemRow, styles: Styles) -> list[Any]:
-    """One row's cells; the item cell is a list of paragraphs so it can split."""
-    body = [cell_para(p, styles) for p in row.paragraphs]
-    spaced: list[Flowable] = []
-    for index, flowable in enumerate(body):
-        spaced.extend([Spacer(1, 1.5 * mm), flowable] if index else [flowable])
-    return [[para(row.number, styles.cell_bold)], spaced, [para(row.owner, styles.cell_bold)]]
-
-
-def cell_para(paragraph: Para, styles: Styles) -> Paragraph:
-    """A paragraph of the item cell, its action label in bold."""
-    if paragraph.bold:
-        return para(paragraph.text, styles.cell_bold)
-    label = f"<b>{escape(paragraph.label)}</b>" if paragraph.label else ""
-    return Paragraph(label + escape(paragraph.rest), styles.body)
-
-
-def para(text: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of plain text (markup characters escaped).
-
-    Table cells hold lists of these: a row split across pages keeps list contents but
-    drops a lone flowable.
-    """
-    return Paragraph(escape(text), style)
-
-
-def table(
-    cells: list[list[Any]], widths: Sequence[float], styles: Styles, header: bool = True
-) -> LongTable:
-    """A grid table that may break between and inside rows.
-
-    Where reportlab can split inside a row it is asked to try that first
-    (``splitByRow=0, splitInRow=1``; a row boundary is still used when a row cannot
-    split). Trying row boundaries first would end the page's part of the table at a
-    row boundary and then start the remainder, with its repeated header row, in the
-    space left on the same page.
-    """
-    options: dict[str, Any] = {"repeatRows": 1 if header else 0, "splitByRow": 1}
-    if SPLIT_IN_ROW:
-        options.update(splitByRow=0, splitInRow=1)
-    result = LongTable(cells, colWidths=[w * WIDTH for w in widths], **options)
-    result.setStyle(table_style(header))
-    return result
-
-
-def table_style(header: bool) -> list[tuple[Any, ...]]:
-    """Grid lines, padding, the header row shaded."""
-    style: list[tuple[Any, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-        ("LINEBELOW", (0, "splitlast"), (-1, "splitlast"), 0.5, GRID),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-    ]
-    shaded_to = (-1, 0) if header else (0, -1)
-    style.append(("BACKGROUND", (0, 0), shaded_to, HEADING_FILL))
-    return style
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string (quotes, backslashes and line breaks escaped)."""
+    escaped = "".join(c if c.isprintable() and c not in '"\\' else f"\\{ord(c):x} " for c in text)
+    return f'"{escaped}"'

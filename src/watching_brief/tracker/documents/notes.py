@@ -8,7 +8,9 @@ Two views:
   actions; restricted actions are left out, and so is any paragraph naming them.
 
 The notes print each action as a sentence in its item ("Action: DCC to ... by the next
-meeting.") with the owner in the owner column, and each decision as "Decision: ...", so
+meeting.") with the owner in the owner column, each decision as "Decision: ...", each
+question as "Question (PCC): ..." with its "Answer: ..." after it, and each matter
+brought forward that the page shows (and the item's text does not already give), so
 reading the notes back gives the same record. An action whose stored text does not say
 when it is due gets its due phrase added to the sentence; the record's action text is
 the sentence as printed.
@@ -23,15 +25,18 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AnonymousUser
 
 from watching_brief.extraction import record as rec
+from watching_brief.publishing.document import DocumentInfo
 from watching_brief.publishing.layout import long_date
 from watching_brief.tracker.access.meeting import meeting_view
+from watching_brief.tracker.access.visibility import withheld
 from watching_brief.tracker.actions.models import Action
 from watching_brief.tracker.exports.records import attendee_records, header_fields
-from watching_brief.tracker.meetings.models import Item, Meeting
+from watching_brief.tracker.meetings.models import CarriedForward, Item, Meeting, Question
 
-LABEL = re.compile(r"^(?:Action|Decision): ")
+LABEL = re.compile(r"^(?:Action|Decision|Question(?: \([^)]*\))?|Answer): ")
 RESTRICTED_TITLE = "Restricted item"
 NEXT_MEETING_TITLE = "Date of next meeting"
+MATTER_STATUSES = ("done", "open", "dropped")
 
 
 @dataclass(slots=True)
@@ -42,6 +47,27 @@ class Parts:
     hidden_items: set[int] = field(default_factory=set)
     actions: list[Action] = field(default_factory=list)
     hidden_texts: list[str] = field(default_factory=list)
+    matters: list[CarriedForward] = field(default_factory=list)
+
+
+def notes_info(meeting: Meeting, full: bool) -> DocumentInfo:
+    """What the notes carry besides their content: the body's name and the marking it
+    set for officers' copies (full) or public documents, and in an officer's copy the
+    restricted items and actions labelled."""
+    body = meeting.series.body
+    if not full:
+        return DocumentInfo(organisation=body.name, marking=body.public_marking)
+    items = list(meeting.items.order_by("position", "pk"))
+    restricted = frozenset(n for n, item in enumerate(items) if withheld(item))
+    actions = frozenset(
+        sentence(a) for a in meeting.actions.order_by("position", "pk") if withheld(a)
+    )
+    return DocumentInfo(
+        organisation=body.name,
+        marking=body.full_marking,
+        restricted_items=restricted,
+        restricted_actions=actions,
+    )
 
 
 def notes_minutes(meeting: Meeting, full: bool) -> rec.Minutes:
@@ -71,8 +97,23 @@ def notes_minutes(meeting: Meeting, full: bool) -> rec.Minutes:
     for row, decision in zip(decisions, minutes.decisions, strict=True):
         by_item.setdefault(row.item_id, []).append(f"Decision: {decision.text}")
     for question in questions:
-        said = [question.text] + ([question.answer] if question.answer.strip() else [])
-        by_item.setdefault(question.item_id, []).extend(said)
+        by_item.setdefault(question.item_id, []).extend(question_lines(question))
+    arising = matters_item(parts)
+    said = {item.pk: normalise(item.text) for item in parts.items}
+    for matter in parts.matters:  # those the item's text does not already give
+        where = matter.item_id or arising
+        if normalise(matter.text) not in said.get(where or 0, ""):
+            by_item.setdefault(where, []).append(matter_line(matter))
+    minutes.carried_forward = [
+        rec.CarriedForward(
+            item=numbers.get(m.item_id or 0),
+            from_=m.from_text or None,
+            text=m.text,
+            update=m.update or None,
+            status=m.status if m.status in MATTER_STATUSES else None,
+        )
+        for m in parts.matters
+    ]
     minutes.items = item_records(parts, by_item)
     if minutes.next_meeting and minutes.next_meeting.date and not has_next_meeting_item(parts):
         minutes.items.append(next_meeting_item(minutes.next_meeting.date))
@@ -85,14 +126,44 @@ def view_parts(meeting: Meeting, full: bool) -> Parts:
     if full:
         items = list(meeting.items.select_related("parent").order_by("position", "pk"))
         actions = meeting.actions.select_related("owner_post", "item").order_by("position", "pk")
-        return Parts(items=items, actions=list(actions))
+        matters = meeting.carried_forward.order_by("position", "pk")
+        return Parts(items=items, actions=list(actions), matters=list(matters))
     view = meeting_view(meeting, AnonymousUser())
     return Parts(
         items=[one.item for one in view.items],
         hidden_items={one.item.pk for one in view.items if one.hidden},
         actions=view.all_actions(),
         hidden_texts=list(view.secrets),
+        matters=view.every("matters"),
     )
+
+
+def question_lines(question: Question) -> list[str]:
+    """A question with its asker ("Question (PCC): ..."), then the answer given."""
+    asker = f" ({question.asker})" if question.asker.strip() else ""
+    lines = [f"Question{asker}: {question.text.strip()}"]
+    if question.answer.strip():
+        lines.append(f"Answer: {' '.join(question.answer.split())}")
+    return lines
+
+
+def matters_item(parts: Parts) -> int | None:
+    """Where matters brought forward under no item go: the matters arising item, else
+    the first item shown."""
+    shown = [item for item in parts.items if item.pk not in parts.hidden_items]
+    arising = [item for item in shown if item.kind == Item.Kind.MATTERS_ARISING]
+    first = (arising or shown)[:1]
+    return first[0].pk if first else None
+
+
+def matter_line(matter: CarriedForward) -> str:
+    """A matter brought forward as the meeting page shows it: where it came from, its
+    text, the update minuted on it and its status."""
+    line = f"Brought forward from {matter.from_text}: " if matter.from_text else ""
+    line += " ".join(matter.text.split())
+    if matter.update.strip():
+        line += f" Update: {' '.join(matter.update.split())}"
+    return line + (f" ({matter.status})" if matter.status else "")
 
 
 def restricted(item: Item) -> bool:

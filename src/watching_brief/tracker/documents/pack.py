@@ -17,6 +17,7 @@ from pathlib import Path
 
 from django.db.models import Prefetch
 
+from watching_brief.publishing.document import DocumentInfo
 from watching_brief.publishing.layout import MONTHS
 from watching_brief.publishing.pack import (
     AgendaRow,
@@ -26,6 +27,7 @@ from watching_brief.publishing.pack import (
     QuestionSetEntry,
     RevisitDue,
 )
+from watching_brief.tracker.access.visibility import withheld
 from watching_brief.tracker.actions.log import current_holders
 from watching_brief.tracker.actions.models import Action, ActionUpdate, Revisit
 from watching_brief.tracker.meetings.models import Item, Meeting, Question
@@ -135,11 +137,26 @@ def matter(action: Action, holders: dict[int, str], on: dt.date) -> Matter:
                 text=update.text,
                 evidence=update.evidence,
                 meeting=meeting_name(update.meeting) if update.meeting else "",
-                author=update.author_name,
+                author=author(update),
             )
             for update in action.updates.all()
         ],
+        restricted=withheld(action),
     )
+
+
+def author(update: ActionUpdate) -> str:
+    """Who wrote the update; nobody for one the import recorded from a meeting's
+    minutes, which the line already says ("minuted at ...")."""
+    if update.author_id is None and update.meeting_id is not None:
+        return ""
+    return update.author_name
+
+
+def pack_info(meeting: Meeting) -> DocumentInfo:
+    """The pack is an officers' document: the body's name and its officers' marking."""
+    body = meeting.series.body
+    return DocumentInfo(organisation=body.name, marking=body.full_marking)
 
 
 def revisits(meeting: Meeting) -> list[RevisitDue]:

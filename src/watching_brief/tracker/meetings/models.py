@@ -62,6 +62,20 @@ class Body(models.Model):
         help_text="The force's updates on this body's actions wait in the officers' review "
         "list and are shown to the public only once an officer approves them.",
     )
+    full_marking = models.CharField(
+        "protective marking of officers' copies",
+        max_length=60,
+        blank=True,
+        default="OFFICIAL-SENSITIVE",
+        help_text="Printed at the top and foot of every page of the full notes and packs.",
+    )
+    public_marking = models.CharField(
+        "protective marking of public documents",
+        max_length=60,
+        blank=True,
+        default="OFFICIAL",
+        help_text="Printed on every page of the public notes; leave empty for none.",
+    )
 
     class Meta:
         verbose_name_plural = "bodies"

@@ -18,8 +18,9 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
 from watching_brief.publishing import render_docx, render_pack_docx, render_pack_pdf, render_pdf
-from watching_brief.tracker.documents.notes import notes_minutes
-from watching_brief.tracker.documents.pack import build_pack, file_stem
+from watching_brief.publishing.document import DocumentInfo
+from watching_brief.tracker.documents.notes import notes_info, notes_minutes
+from watching_brief.tracker.documents.pack import build_pack, file_stem, pack_info
 from watching_brief.tracker.web.roles import is_officer, visible_meetings
 from watching_brief.tracker.web.views.access import officers_only
 
@@ -31,11 +32,13 @@ NOTES = {"pdf": render_pdf, "docx": render_docx}
 PACKS = {"pdf": render_pack_pdf, "docx": render_pack_docx}
 
 
-def rendered(render: Callable[[Any, Path], None], content: Any, fmt: str) -> bytes:
+def rendered(
+    render: Callable[[Any, Path, DocumentInfo], None], content: Any, fmt: str, info: DocumentInfo
+) -> bytes:
     """Render ``content`` to a temporary file and return its bytes."""
     with tempfile.TemporaryDirectory(prefix="wb-doc-") as folder:
         path = Path(folder) / f"document.{fmt}"
-        render(content, path)
+        render(content, path, info)
         return path.read_bytes()
 
 
@@ -55,8 +58,9 @@ def meeting_notes_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     meeting = get_object_or_404(visible_meetings(request.user), pk=pk)
     full = is_officer(request.user) and request.GET.get("view") != "public"
     minutes = notes_minutes(meeting, full=full)
+    info = notes_info(meeting, full=full)
     name = f"{file_stem(meeting)}-notes" + ("" if full else "-public")
-    return attachment(rendered(NOTES[fmt], minutes, fmt), fmt, name)
+    return attachment(rendered(NOTES[fmt], minutes, fmt, info), fmt, name)
 
 
 @require_GET
@@ -67,4 +71,5 @@ def meeting_pack_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         raise Http404("Packs come as PDF or DOCX.")
     meeting = get_object_or_404(visible_meetings(request.user), pk=pk)
     pack = build_pack(meeting)
-    return attachment(rendered(PACKS[fmt], pack, fmt), fmt, f"{file_stem(meeting)}-pack")
+    data = rendered(PACKS[fmt], pack, fmt, pack_info(meeting))
+    return attachment(data, fmt, f"{file_stem(meeting)}-pack")
