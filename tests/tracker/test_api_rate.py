@@ -86,9 +86,7 @@ def test_forged_headers_share_one_bucket_through_the_api(client: Client, setting
     assert hit("ip:203.0.113.5", FOREVER, time.time()) == 4  # three counted before this one
 
 
-def test_counts_live_in_the_shared_cache_not_in_the_process(
-    client: Client, settings: Any
-) -> None:
+def test_counts_live_in_the_shared_cache_not_in_the_process(client: Client, settings: Any) -> None:
     settings.BRIEF_API_RATE_LIMIT = 2
     settings.BRIEF_API_RATE_WINDOW = FOREVER
     assert client.get("/api/bodies", REMOTE_ADDR="192.0.2.1").status_code == 200

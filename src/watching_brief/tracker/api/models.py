@@ -22,4 +22,3 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"API token of {self.user} ({self.key_hash[:8]}…)"
-

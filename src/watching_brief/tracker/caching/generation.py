@@ -8,8 +8,9 @@ pages showed what.
 The generation changes
 
 - on every write statement (INSERT, UPDATE, DELETE, DDL) that reaches a database table
-  other than the few that no page shows (sessions, the job queue, sign-in attempts). A wrapper installed on every database connection sees each
-  statement, so ``save()``, ``delete()``, many-to-many changes, ``bulk_create``,
+  other than the few that no page shows (sessions, the job queue, sign-in attempts).
+  A wrapper installed on every database connection sees each statement, so ``save()``,
+  ``delete()``, many-to-many changes, ``bulk_create``,
   ``QuerySet.update()`` and raw SQL all count, whichever app or command makes them;
 - on ``post_save``, ``post_delete`` and ``m2m_changed`` of every model of the tracker
   apps (the same changes seen from the ORM; a second line of defence);

@@ -4,13 +4,12 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('api', '0002_ratecounter'),
+        ("api", "0002_ratecounter"),
     ]
 
     operations = [
         migrations.DeleteModel(
-            name='RateCounter',
+            name="RateCounter",
         ),
     ]
