@@ -13,7 +13,12 @@ from django.db.models import F, Q, QuerySet
 from django.db.models.expressions import OrderBy
 from django.http import QueryDict
 
-from watching_brief.tracker.access import is_officer, visible_actions, visible_meetings
+from watching_brief.tracker.access import (
+    action_filter,
+    is_officer,
+    visible_actions,
+    visible_meetings,
+)
 from watching_brief.tracker.actions.log import action_queryset
 from watching_brief.tracker.actions.models import Action, split_body
 from watching_brief.tracker.dates import GovukDateField
@@ -126,7 +131,12 @@ def filtered_actions(
         owner=values.get("owner") or None,
         series=values.get("series") or None,
         today=today,
-    ).filter(pk__in=visible_actions(user).values("pk"))
+    )
+    # The access module's filter on the rows themselves (its stored flags), not "pk IN
+    # (every visible action)", which the database would list in full for each request.
+    allowed = action_filter(user)
+    if allowed is not None:
+        actions = actions.filter(allowed)
     actions = _narrow(actions, values)
     return form, actions.order_by(*sort_order(params.get("sort", "")))
 

@@ -20,6 +20,9 @@ view, exactly as the web pages show it. Writing (updates to actions, closures) n
 `Authorization: Bearer <token>`; a token acts as its user, within that user's role.
 Every GET carries an ETag (send it back as If-None-Match for a 304). Requests are
 rate-limited per client address and per token (429 with Retry-After).
+Lists are paged by `limit` and `offset`; the meetings and actions lists also by cursor:
+each page's `next` is the `cursor` of the page after it (null on the last), as fast deep
+in the list as at its start, and stable while rows are added.
 """
 
 api = NinjaAPI(

@@ -22,7 +22,7 @@ from watching_brief.tracker.access import (
 )
 from watching_brief.tracker.access.authors import update_author
 from watching_brief.tracker.access.holders import current_holders
-from watching_brief.tracker.actions.filters import filtered_actions
+from watching_brief.tracker.actions.filters import SORTS, filtered_actions, sort_key
 from watching_brief.tracker.actions.log import action_rows
 from watching_brief.tracker.actions.models import Action, ActionUpdate
 from watching_brief.tracker.actions.services import (
@@ -31,7 +31,7 @@ from watching_brief.tracker.actions.services import (
     record_update,
 )
 from watching_brief.tracker.api.auth import BearerToken, viewer
-from watching_brief.tracker.api.http import conditional, page
+from watching_brief.tracker.api.http import conditional, keyset
 from watching_brief.tracker.api.schemas import (
     ActionDetail,
     ActionFilters,
@@ -40,7 +40,7 @@ from watching_brief.tracker.api.schemas import (
     CloseIn,
     ConflictOut,
     Error,
-    Paging,
+    KeysetPaging,
     UpdateIn,
     UpdateOut,
 )
@@ -91,14 +91,17 @@ def action_outs(user: Any, actions: list[Action], today: dt.date) -> list[Action
 @router.get("/actions", response={200: ActionPage, 401: Error, 422: Error}, summary="Action log")
 @conditional
 def list_actions(
-    request: HttpRequest, filters: Query[ActionFilters], paging: Query[Paging]
+    request: HttpRequest, filters: Query[ActionFilters], paging: Query[KeysetPaging]
 ) -> dict[str, Any]:
     user, today = viewer(request), timezone.localdate()
     form, actions = filtered_actions(user, web_params(filters), today, choices=False)
     if not form.is_valid():
         problems = [f"{name}: {' '.join(map(str, errors))}" for name, errors in form.errors.items()]
         raise HttpError(422, "; ".join(problems))
-    meta, rows = page(actions, paging)
+    sort = sort_key(filters.sort)
+    descending = sort.startswith("-")
+    columns = [(name, descending) for name in [*SORTS[sort.lstrip("-")], "pk"]]
+    meta, rows = keyset(actions, paging, columns, sort)
     return {**meta, "items": action_outs(user, rows, today)}
 
 
