@@ -161,6 +161,22 @@ class Pack:
     agenda: Agenda
     arising: list[ActionRow]
     by_owner: list[tuple[str, list[ActionRow]]]  # the open actions not among ``arising``
+    more_arising: int = 0  # rows left out of the screen's view (the download has them)
+    more_others: int = 0
+
+    def shortened(self, rows: int) -> Pack:
+        """The pack with at most ``rows`` actions in each list, for the screen."""
+        others = [(owner, row) for owner, group in self.by_owner for row in group]
+        kept: dict[str, list[ActionRow]] = {}
+        for owner, row in others[:rows]:
+            kept.setdefault(owner, []).append(row)
+        return Pack(
+            self.agenda,
+            self.arising[:rows],
+            list(kept.items()),
+            max(0, len(self.arising) - rows),
+            max(0, len(others) - rows),
+        )
 
     @property
     def arising_html(self) -> SafeString:
