@@ -64,9 +64,7 @@ def test_each_class_of_access_keeps_its_own_value(settings: Any, officer: Any) -
 
 
 @pytest.mark.django_db(transaction=True)
-def test_restricting_an_action_takes_it_out_of_the_public_pack(
-    settings: Any, officer: Any
-) -> None:
+def test_restricting_an_action_takes_it_out_of_the_public_pack(settings: Any, officer: Any) -> None:
     settings.BRIEF_PAGE_CACHE = True
     ingest_paths([EXAMPLES / "northshire-assurance-2026-02.txt"])
     action = Action.objects.filter(status="open").order_by("pk").first()

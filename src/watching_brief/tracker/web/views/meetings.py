@@ -4,6 +4,7 @@ for a series' next meeting. Everything is read through the visibility rules in r
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 from django.db.models import QuerySet
@@ -135,7 +136,7 @@ def meeting_pack(request: HttpRequest, slug: str, body: str = "") -> HttpRespons
     today, user = dt.date.today(), request.user
     download = request.GET.get("download") == "1"
     packs = [
-        remembered(f"pack-{one.pk}-{today}", user, lambda one=one: series_pack(user, one, today))
+        remembered(f"pack-{one.pk}-{today}", user, partial(series_pack, user, one, today))
         for one in series
     ]
     context = {
