@@ -71,7 +71,11 @@ def _second_factor_when_signed_in(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(autouse=True)
 def _empty_response_cache(settings: Any, tmp_path: Path) -> None:
-    """Each test starts with no cached responses, and its own generation file: a
+    """Each test starts with no cached responses, its own generation file and its own
+    API rate counters: a
     rolled-back test leaves no write behind to change the generation, and test processes
     running side by side must not change each other's."""
     settings.BRIEF_CACHE_GENERATION_FILE = tmp_path / "cache-generation"
+    # The API's rate-limit counters too: a test's requests never count against another's.
+    rate = {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache"}
+    settings.CACHES = {**settings.CACHES, "ratelimit": rate | {"LOCATION": tmp_path / "rate"}}

@@ -185,7 +185,8 @@ def test_an_owner_or_series_naming_nothing_finds_nothing(client: Client, example
     for params in ({"series": "no-such-series"}, {"owner": "NOBODY"}, unknown_body):
         response = client.get("/api/actions", params)
         assert response.status_code == 200, params
-        assert response.json() == {"total": 0, "limit": 50, "offset": 0, "items": []}
+        expected = {"total": 0, "limit": 50, "offset": 0, "next": None, "items": []}
+        assert response.json() == expected
 
 
 def openapi_document() -> dict[str, Any]:
@@ -241,6 +242,67 @@ def test_paging_walks_every_row_once(client: Client, examples: None, url: str) -
     assert client.get(url, {"limit": 0}).status_code == 422
     assert client.get(url, {"limit": 201}).status_code == 422
     assert client.get(url, {"offset": -1}).status_code == 422
+
+
+def walk(client: Client, url: str, size: int, **params: Any) -> list[Any]:
+    """Every row of a list, page after page of ``size`` by each page's ``next`` cursor."""
+    rows, cursor, pages = [], None, 0
+    while True:
+        more = {"cursor": cursor} if cursor else {}
+        page = get_json(client, url, limit=size, **params, **more)
+        assert len(page["items"]) <= size and page["offset"] == 0
+        rows += page["items"]
+        cursor, pages = page["next"], pages + 1
+        if cursor is None:
+            return rows
+        assert page["items"] and pages < 1000
+
+
+@pytest.mark.parametrize(
+    ("url", "sort"),
+    [("/api/meetings", None)]
+    + [("/api/actions", sort) for sort in ("date", "-date", "due", "-due", "owner", "-status")],
+)
+def test_cursor_pages_walk_every_row_once_in_order(
+    client: Client, hidden: dict[str, Any], url: str, sort: str | None
+) -> None:
+    params = {"sort": sort} if sort else {}
+    everything = get_json(client, url, limit=200, **params)
+    assert everything["total"] > 2  # several pages of 1 (and of 2)
+    for size in (1, 2):
+        walked = walk(client, url, size, **params)
+        assert [row["id"] for row in walked] == [row["id"] for row in everything["items"]]
+    assert not any(marker in str(walked) for marker in MARKERS)
+
+
+def test_a_cursor_keeps_its_place_when_rows_are_added(client: Client, examples: None) -> None:
+    first = get_json(client, "/api/actions", limit=2)
+    following = get_json(client, "/api/actions", limit=2, cursor=first["next"])
+    oldest = Action.objects.order_by("meeting__date", "position", "pk").first()
+    assert oldest is not None
+    Action.objects.create(  # a new action sorts before the cursor: nothing is repeated
+        meeting=oldest.meeting, reference="NEW-1", text="Added meanwhile", position=0
+    )
+    again = get_json(client, "/api/actions", limit=2, cursor=first["next"])
+    assert again["items"] == following["items"]
+
+
+@pytest.mark.parametrize(
+    ("params", "problem"),
+    [
+        ({"cursor": "not-a-cursor"}, "cursor"),
+        ({"cursor": "WyJkYXRlIiwgWzFdXQ"}, "cursor"),  # ours in form, but the wrong width
+        ({"cursor": "WyJkYXRlIixbIngiLDEsMV1d"}, "cursor"),  # a date that is no date
+        ({"cursor": "WyItZHVlIixbbnVsbCwiMjAyMC0wMS0wMSIsMSwxXV0", "sort": "date"}, "sort"),
+        ({"cursor": "WyJkYXRlIixbIjIwMjAtMDEtMDEiLDEsMV1d", "offset": 3}, "offset"),
+    ],
+)
+def test_a_cursor_not_ours_is_a_clear_error(
+    client: Client, examples: None, params: dict[str, Any], problem: str
+) -> None:
+    response = client.get("/api/actions", params)
+    assert response.status_code == 422
+    assert problem in response.json()["detail"]
 
 
 @pytest.mark.parametrize("url", ["/api/bodies", "/api/actions?owner=DCC", "/api/posts"])

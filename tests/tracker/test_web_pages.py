@@ -298,6 +298,9 @@ def test_pack_lists_open_actions_and_downloads(client: Client, marked: dict[str,
     page = soup(client, url + "?body=" + marked["march"].series.body.slug)
     assert len(page.select("main section")) == 1
     assert "MAM-20260324-3" in main_text(page)
+    # each open action once: under matters arising when due by the meeting, else by owner
+    references = [row.td.text for row in page.select("main table tbody tr")]
+    assert references and len(references) == len(set(references))
     response = client.get(url + "?download=1")
     assert response["Content-Disposition"] == (
         'attachment; filename="pack-monthly-assurance-meeting.html"'

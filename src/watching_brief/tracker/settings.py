@@ -146,7 +146,25 @@ CACHES: dict[str, dict[str, object]] = {
             "TIMEOUT": BRIEF_CACHE_TIMEOUT,
             "OPTIONS": {"MAX_ENTRIES": 1000},
         }
-    )
+    ),
+    # The API's rate-limit counters (api/throttling.py): in Redis beside the pages when it
+    # is configured (atomic INCR, shared by every process and machine), else in files of
+    # the data folder, shared by every process on the machine. Never in the database, so
+    # counting a read does not queue it behind SQLite's one writer. (Whatever the page
+    # cache's setting: "off" leaves the limit on.)
+    "ratelimit": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": BRIEF_CACHE_URL,
+            "KEY_PREFIX": os.environ.get("BRIEF_CACHE_PREFIX", "brief") + "-rate",
+        }
+        if BRIEF_CACHE_SHARED
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": BRIEF_DATA_DIR / "rate-limits",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    ),
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -9,17 +9,26 @@ OFFICER = "officer"
 CONTRIBUTOR = "force contributor"
 
 
+def _groups(user: Any) -> frozenset[str]:
+    """The names of the user's groups, asked once per user object (a page asks the role
+    many times: every visibility filter, holder and author)."""
+    cached = getattr(user, "_access_groups", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        with contextlib.suppress(AttributeError):  # a user object without a __dict__
+            user._access_groups = cached
+    return frozenset(cached)
+
+
 def is_officer(user: Any) -> bool:
     """Officers and admins see everything and edit everything."""
     if not getattr(user, "is_authenticated", False):
         return False
-    return bool(user.is_superuser or user.groups.filter(name=OFFICER).exists())
+    return bool(user.is_superuser or OFFICER in _groups(user))
 
 
 def is_contributor(user: Any) -> bool:
-    return bool(
-        getattr(user, "is_authenticated", False) and user.groups.filter(name=CONTRIBUTOR).exists()
-    )
+    return bool(getattr(user, "is_authenticated", False) and CONTRIBUTOR in _groups(user))
 
 
 def own_posts(user: Any) -> list[int]:

@@ -13,9 +13,15 @@ from django.db.models import F, Q, QuerySet
 from django.db.models.expressions import OrderBy
 from django.http import QueryDict
 
-from watching_brief.tracker.access import is_officer, visible_actions, visible_meetings
+from watching_brief.tracker.access import (
+    action_filter,
+    is_officer,
+    visible_actions,
+    visible_meetings,
+)
 from watching_brief.tracker.actions.log import action_queryset
 from watching_brief.tracker.actions.models import Action, split_body
+from watching_brief.tracker.caching.derived import remembered
 from watching_brief.tracker.dates import GovukDateField
 from watching_brief.tracker.meetings.models import Item, Meeting
 
@@ -62,9 +68,9 @@ def filter_form(user: Any, params: QueryDict, *, choices: bool = True) -> Action
     # a NUL can name no post or series, and PostgreSQL refuses it in a text comparison
     owner = str(params.get("owner", "")).replace("\x00", "")
     series = str(params.get("series", "")).replace("\x00", "")
-    if choices:
-        owners = _owner_choices(seen.exclude(owner_post=None))
-        series_choices = _series_choices(meetings)
+    if choices:  # the same for everyone who sees the same: kept until anything changes
+        owners = list(remembered("log-owners", user, lambda: _owner_choices(seen)))
+        series_choices = list(remembered("log-series", user, lambda: _series_choices(meetings)))
     else:
         mine = seen.filter(pk__in=Action.objects.owned_by(owner).values("pk"))
         owners = _owner_choices(mine) if owner else []
@@ -76,15 +82,25 @@ def filter_form(user: Any, params: QueryDict, *, choices: bool = True) -> Action
 
 
 def _owner_choices(actions: QuerySet[Action]) -> list[tuple[str, str]]:
-    rows = actions.exclude(owner_post__abbrev="").values_list(
-        "meeting__series__body__slug", "meeting__series__body__name", "owner_post__abbrev"
+    rows = (
+        actions.exclude(owner_post=None)
+        .exclude(owner_post__abbrev="")
+        .values_list(
+            "meeting__series__body__slug", "meeting__series__body__name", "owner_post__abbrev"
+        )
+        .order_by()
+        .distinct()
     )
     return sorted({(f"{slug}/{abbrev}", f"{abbrev} ({body})") for slug, body, abbrev in rows})
 
 
 def _series_choices(meetings: QuerySet[Meeting]) -> list[tuple[str, str]]:
-    rows = meetings.values_list("series__body__slug", "series__body__name", "series__slug")
-    names = dict(meetings.values_list("series__slug", "series__name"))
+    rows = (
+        meetings.values_list("series__body__slug", "series__body__name", "series__slug")
+        .order_by()
+        .distinct()
+    )
+    names = dict(meetings.values_list("series__slug", "series__name").order_by().distinct())
     return sorted(
         {(f"{slug}/{series}", f"{names[series]} ({body})") for slug, body, series in rows},
         key=lambda choice: choice[1],
@@ -126,7 +142,12 @@ def filtered_actions(
         owner=values.get("owner") or None,
         series=values.get("series") or None,
         today=today,
-    ).filter(pk__in=visible_actions(user).values("pk"))
+    )
+    # The access module's filter on the rows themselves (its stored flags), not "pk IN
+    # (every visible action)", which the database would list in full for each request.
+    allowed = action_filter(user)
+    if allowed is not None:
+        actions = actions.filter(allowed)
     actions = _narrow(actions, values)
     return form, actions.order_by(*sort_order(params.get("sort", "")))
 

@@ -10,10 +10,10 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import Throttled, ValidationError
+from ninja.errors import HttpError, Throttled, ValidationError
 from ninja.openapi.schema import OpenAPISchema
 
-from watching_brief.tracker.api.errors import from_validation
+from watching_brief.tracker.api.errors import from_validation, invalid
 from watching_brief.tracker.api.routes import actions, bodies, meetings, posts, series, webhooks
 from watching_brief.tracker.api.throttling import RateLimit
 
@@ -58,6 +58,9 @@ view, exactly as the web pages show it. Writing (updates to actions, closures) n
 Every GET carries an ETag (send it back as If-None-Match for a 304). Requests are
 rate-limited per client address and per token (429 with Retry-After). A parameter or body
 that is not valid gets 422, with `detail` (one line) and `errors` (each field's problem).
+Lists are paged by `limit` and `offset`; the meetings and actions lists also by cursor:
+each page's `next` is the `cursor` of the page after it (null on the last), as fast deep
+in the list as at its start, and stable while rows are added.
 """
 
 api = BriefAPI(
@@ -75,6 +78,18 @@ for module in (bodies, series, meetings, actions, posts, webhooks):
 def not_valid(request: HttpRequest, error: ValidationError) -> HttpResponse:
     """422 with ``detail`` a string, as the document says, and each problem listed."""
     return api.create_response(request, from_validation(error.errors).dict(), status=422)
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
+    """Errors raised by the routes: ``{"detail": ...}``; a 422 ("field: problem") in the
+    one 422 shape, each problem with its (query) field."""
+    message = str(error)
+    if error.status_code != 422:
+        return api.create_response(request, {"detail": message}, status=error.status_code)
+    field, _, problem = message.partition(": ")
+    where = f"query.{field}" if problem and field.isidentifier() else "request"
+    return api.create_response(request, invalid({where: problem or message}).dict(), status=422)
 
 
 @api.exception_handler(Throttled)

@@ -22,20 +22,3 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"API token of {self.user} ({self.key_hash[:8]}…)"
-
-
-class RateCounter(models.Model):
-    """Requests counted for one client or token in one fixed window, shared by every server."""
-
-    ident = models.CharField(max_length=100)
-    window = models.BigIntegerField(help_text="Start of the window, in seconds since the epoch.")
-    expires = models.BigIntegerField(db_index=True, help_text="End of the window (epoch).")
-    hits = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["ident", "window"], name="unique_rate_window")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.ident} @ {self.window}: {self.hits}"

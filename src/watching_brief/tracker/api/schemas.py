@@ -43,6 +43,22 @@ class PageMeta(Schema):
     offset: int
 
 
+class KeysetPaging(Paging):
+    cursor: str | None = Field(
+        None,
+        max_length=1000,
+        description="Continue after the last result of a page: that page's `next`. "
+        "Unlike `offset`, as fast on the last page as on the first, and nothing is "
+        "skipped or repeated when results are added meanwhile. Give no `offset` with it.",
+    )
+
+
+class KeysetPageMeta(PageMeta):
+    next: str | None = Field(
+        None, description="The `cursor` that gives the next page; null on the last page."
+    )
+
+
 class BodyOut(Schema):
     id: int
     name: str
@@ -81,7 +97,7 @@ class MeetingOut(Schema):
     chair: str
 
 
-class MeetingPage(PageMeta):
+class MeetingPage(KeysetPageMeta):
     items: list[MeetingOut]
 
 
@@ -184,7 +200,7 @@ class ActionOut(Schema):
     restricted: bool
 
 
-class ActionPage(PageMeta):
+class ActionPage(KeysetPageMeta):
     items: list[ActionOut]
 
 

@@ -1,13 +1,14 @@
-"""Rate limits per client address and per token, counted in the database.
+"""Rate limits per client address and per token, counted in Django's cache framework.
 
 ``BRIEF_API_RATE_LIMIT`` (requests per window, default 120) and
 ``BRIEF_API_RATE_WINDOW`` (seconds, default 60) are read at each request, so tests can
 override them. A request over either limit gets 429 with ``Retry-After``.
 
-The counters are rows of :class:`RateCounter`, one per client (or token) and fixed
-window, raised by a single atomic upsert, so every app server (process or machine)
-counts into the same rows and none keeps state of its own. Rows of past windows are
-deleted as new windows open.
+The counters live in the ``ratelimit`` cache (settings), one key per client (or token)
+and fixed window, expiring with it. With Redis (``BRIEF_CACHE_URL``) every app server,
+process or machine, counts into the same keys with Redis's atomic ``INCR``; without it,
+in files under the data folder, which every process on the machine shares. Counting
+never writes to the database, so API reads do not queue behind SQLite's one writer.
 
 The client's address is ``REMOTE_ADDR`` unless that is one of ``BRIEF_TRUSTED_PROXIES``;
 then ``X-Forwarded-For`` is read from the right, past the trusted proxies, and the first
@@ -25,17 +26,16 @@ import time
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.exceptions import ImproperlyConfigured
-from django.db import connection
 from django.http import HttpRequest
 from ninja.errors import Throttled
 from ninja.throttling import BaseThrottle
 
-from watching_brief.tracker.api.models import RateCounter
-
 DEFAULT_RATE_LIMIT = 120
 DEFAULT_RATE_WINDOW = 60
 COUNTED = "_brief_rate_counted"
+CACHE_ALIAS = "ratelimit"
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -93,26 +93,21 @@ def _idents(request: HttpRequest) -> list[str]:
 
 
 def hit(ident: str, window: int, now: float) -> int:
-    """Count one more request for ``ident`` in the current fixed window; return the count."""
+    """Count one more request for ``ident`` in the current fixed window; return the count.
+
+    ``add`` opens the window's key at 0 (it expires when the window ends, a second late
+    for clocks apart) and ``incr`` raises it: atomic in Redis and in local memory; in
+    files, two processes counting the same client at the same instant may count once.
+    """
     start = int(now // window) * window
-    table = connection.ops.quote_name(RateCounter._meta.db_table)
-    sql = (
-        f'INSERT INTO {table} ("ident", "window", "expires", "hits") VALUES (%s, %s, %s, 1) '  # noqa: S608 - the table name is ours
-        f'ON CONFLICT ("ident", "window") DO UPDATE SET "hits" = {table}."hits" + 1 '
-        'RETURNING "hits"'
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [ident, start, start + window])
-        hits = int(cursor.fetchone()[0])
-    if hits == 1:  # a new window opened: clear out the finished ones
-        prune(now)
-    return hits
-
-
-def prune(now: float) -> int:
-    """Delete the counters of windows that have ended; return how many."""
-    deleted, _ = RateCounter.objects.filter(expires__lte=int(now)).delete()
-    return deleted
+    key = f"rate:{start}:{ident}"
+    cache = caches[CACHE_ALIAS]
+    cache.add(key, 0, timeout=max(1, int(start + window - now) + 1))
+    try:
+        return int(cache.incr(key))
+    except ValueError:  # expired between add and incr: the window's first hit
+        cache.set(key, 1, timeout=max(1, int(start + window - now) + 1))
+        return 1
 
 
 def check_rate(request: HttpRequest) -> None:

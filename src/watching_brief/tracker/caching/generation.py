@@ -8,9 +8,9 @@ pages showed what.
 The generation changes
 
 - on every write statement (INSERT, UPDATE, DELETE, DDL) that reaches a database table
-  other than the few that no page shows (sessions, API rate counters, the job queue,
-  sign-in attempts). A wrapper installed on every database connection sees each
-  statement, so ``save()``, ``delete()``, many-to-many changes, ``bulk_create``,
+  other than the few that no page shows (sessions, the job queue, sign-in attempts).
+  A wrapper installed on every database connection sees each statement, so ``save()``,
+  ``delete()``, many-to-many changes, ``bulk_create``,
   ``QuerySet.update()`` and raw SQL all count, whichever app or command makes them;
 - on ``post_save``, ``post_delete`` and ``m2m_changed`` of every model of the tracker
   apps (the same changes seen from the ORM; a second line of defence);
@@ -51,9 +51,9 @@ GENERATION_KEY = "brief:generation"
 TRACKER_APPS = frozenset(
     {"people", "meetings", "actions", "web", "api", "search", "programme", "auth"}
 )
-# Tables no page shows: writing them must not empty the cache (an anonymous API read
-# counts its rate limit; signing in writes a session and its attempts).
-QUIET_TABLES = ("django_session", "api_ratecounter", "django_tasks", "axes_")
+# Tables no page shows: writing them must not empty the cache (signing in writes a
+# session and its attempts; a worker marks its jobs).
+QUIET_TABLES = ("django_session", "django_tasks", "axes_")
 _WRITE = ("INSERT", "UPDATE", "DELETE", "REPLACE", "TRUNCATE", "CREATE", "DROP", "ALTER", "WITH")
 _TABLE = re.compile(
     r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM|REPLACE\s+INTO)\s+["`]?(\w+)',

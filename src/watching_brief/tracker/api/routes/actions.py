@@ -22,7 +22,7 @@ from watching_brief.tracker.access import (
 )
 from watching_brief.tracker.access.authors import update_author
 from watching_brief.tracker.access.holders import current_holders
-from watching_brief.tracker.actions.filters import filtered_actions
+from watching_brief.tracker.actions.filters import SORTS, filtered_actions, sort_key
 from watching_brief.tracker.actions.log import action_rows
 from watching_brief.tracker.actions.models import Action, ActionUpdate
 from watching_brief.tracker.actions.services import (
@@ -32,7 +32,7 @@ from watching_brief.tracker.actions.services import (
 )
 from watching_brief.tracker.api.auth import BearerToken, viewer
 from watching_brief.tracker.api.errors import invalid
-from watching_brief.tracker.api.http import conditional, page
+from watching_brief.tracker.api.http import conditional, keyset
 from watching_brief.tracker.api.schemas import (
     ActionDetail,
     ActionFilters,
@@ -42,7 +42,7 @@ from watching_brief.tracker.api.schemas import (
     ConflictOut,
     Error,
     Invalid,
-    Paging,
+    KeysetPaging,
     UpdateIn,
     UpdateOut,
 )
@@ -105,7 +105,7 @@ WRITE_ERRORS: dict[int, Any] = {
 )
 @conditional
 def list_actions(
-    request: HttpRequest, filters: Query[ActionFilters], paging: Query[Paging]
+    request: HttpRequest, filters: Query[ActionFilters], paging: Query[KeysetPaging]
 ) -> dict[str, Any] | Status[Invalid]:
     user, today = viewer(request), timezone.localdate()
     form, actions = filtered_actions(user, web_params(filters), today, choices=False)
@@ -116,7 +116,10 @@ def list_actions(
             problems = form.errors.items()
             return Status(422, invalid({f"query.{k}": " ".join(map(str, v)) for k, v in problems}))
         actions = actions.none()
-    meta, rows = page(actions, paging)
+    sort = sort_key(filters.sort)
+    descending = sort.startswith("-")
+    columns = [(name, descending) for name in [*SORTS[sort.lstrip("-")], "pk"]]
+    meta, rows = keyset(actions, paging, columns, sort)
     return {**meta, "items": action_outs(user, rows, today)}
 
 

@@ -17,7 +17,7 @@ from watching_brief.tracker.access import is_officer, visible_meetings
 from watching_brief.tracker.access.meeting import ItemView, meeting_view
 from watching_brief.tracker.actions.models import Action
 from watching_brief.tracker.api.auth import viewer
-from watching_brief.tracker.api.http import conditional, page
+from watching_brief.tracker.api.http import conditional, keyset
 from watching_brief.tracker.api.routes.series import series_out
 from watching_brief.tracker.api.schemas import (
     ActionBrief,
@@ -25,11 +25,11 @@ from watching_brief.tracker.api.schemas import (
     CarriedOut,
     Error,
     ItemOut,
+    KeysetPaging,
     MeetingDetail,
     MeetingFilters,
     MeetingOut,
     MeetingPage,
-    Paging,
     QuestionOut,
 )
 from watching_brief.tracker.meetings.models import Attendance, Meeting
@@ -37,6 +37,7 @@ from watching_brief.tracker.meetings.models import Attendance, Meeting
 router = Router(tags=["meetings"])
 RESTRICTED_TITLE = "Restricted item"
 RESTRICTED_SUMMARY = "This item is restricted."
+NEWEST_FIRST = (("date", True), ("pk", False))  # the list's order, and its cursor's
 
 
 def _filtered(user: Any, filters: MeetingFilters) -> QuerySet[Meeting]:
@@ -47,7 +48,7 @@ def _filtered(user: Any, filters: MeetingFilters) -> QuerySet[Meeting]:
         meetings = meetings.filter(date__year=filters.year)
     if filters.status and is_officer(user):
         meetings = meetings.filter(status=filters.status)
-    return meetings.order_by("-date", "pk")
+    return meetings
 
 
 def meeting_fields(meeting: Meeting) -> dict[str, Any]:
@@ -65,9 +66,9 @@ def meeting_fields(meeting: Meeting) -> dict[str, Any]:
 @router.get("/meetings", response={200: MeetingPage, 401: Error}, summary="List meetings")
 @conditional
 def list_meetings(
-    request: HttpRequest, filters: Query[MeetingFilters], paging: Query[Paging]
+    request: HttpRequest, filters: Query[MeetingFilters], paging: Query[KeysetPaging]
 ) -> dict[str, Any]:
-    meta, rows = page(_filtered(viewer(request), filters), paging)
+    meta, rows = keyset(_filtered(viewer(request), filters), paging, NEWEST_FIRST, "date")
     return {**meta, "items": [MeetingOut(**meeting_fields(m)) for m in rows]}
 
 

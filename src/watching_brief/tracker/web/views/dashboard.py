@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 
 from watching_brief.tracker.actions.models import OPEN_STATUSES
 from watching_brief.tracker.actions.worklists import work_counts
+from watching_brief.tracker.caching.derived import remembered
 from watching_brief.tracker.meetings.models import Item, Meeting
 from watching_brief.tracker.people.models import Post
 from watching_brief.tracker.web.roles import visible_actions, visible_items, visible_meetings
@@ -46,14 +47,16 @@ class OwnerCounts:
 
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
-    today = dt.date.today()
-    chart = chart_data(recent_items(request.user))
+    today, user = dt.date.today(), request.user
+    # Each part read over the whole archive is kept until anything changes (and, for the
+    # counts of overdue actions, until the day does), per class of access.
+    chart = remembered("dashboard-chart", user, lambda: chart_data(recent_items(user)))
     context = {
-        "owners": owner_counts(request.user, today),
+        "owners": remembered(f"dashboard-owners-{today}", user, lambda: owner_counts(user, today)),
         "chart": chart,
         "chart_svg": render_svg(chart),
         "legend": LEGEND,
-        "next_meetings": next_meetings(request.user),
+        "next_meetings": remembered("dashboard-next", user, lambda: next_meetings(user)),
         "today": today,
         "overdue_responses": overdue_question_sets(request.user, today),
         "work": work_counts(request.user, today),
@@ -64,15 +67,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def recent_items(user: Any) -> list[ChartItem]:
     """The visible items of the meetings on the chart's latest dates (not every item), as
     plain values: two queries (items, then their topics' names), no model per row."""
+    meetings = visible_meetings(user)
     dates = list(
-        visible_meetings(user)
-        .order_by("-date")
-        .values_list("date", flat=True)
-        .distinct()[: MAX_DATES * 3]
+        meetings.order_by("-date").values_list("date", flat=True).distinct()[: MAX_DATES * 3]
     )
     items = visible_items(user)
     if dates:
-        items = items.filter(meeting__date__gte=min(dates))
+        # the meetings first (the date index), then their items (the meeting index): a
+        # date condition on the joined meeting made SQLite scan every item
+        recent = meetings.filter(date__gte=min(dates)).values_list("pk", flat=True)
+        items = items.filter(meeting_id__in=list(recent))
     rows = list(
         items.order_by("meeting__date", "position").values_list(
             "pk", "title", "assurance", "meeting_id", "meeting__date"

@@ -160,7 +160,23 @@ class Pack:
 
     agenda: Agenda
     arising: list[ActionRow]
-    by_owner: list[tuple[str, list[ActionRow]]]
+    by_owner: list[tuple[str, list[ActionRow]]]  # the open actions not among ``arising``
+    more_arising: int = 0  # rows left out of the screen's view (the download has them)
+    more_others: int = 0
+
+    def shortened(self, rows: int) -> Pack:
+        """The pack with at most ``rows`` actions in each list, for the screen."""
+        others = [(owner, row) for owner, group in self.by_owner for row in group]
+        kept: dict[str, list[ActionRow]] = {}
+        for owner, row in others[:rows]:
+            kept.setdefault(owner, []).append(row)
+        return Pack(
+            self.agenda,
+            self.arising[:rows],
+            list(kept.items()),
+            max(0, len(self.arising) - rows),
+            max(0, len(others) - rows),
+        )
 
     @property
     def arising_html(self) -> SafeString:
@@ -225,7 +241,12 @@ def series_pack(user: Any, series: Series, today: dt.date) -> Pack:
         for revisit in revisits
         if revisit.meeting_id in booked and (revisit.action_id is None or revisit.action_id in seen)
     ]
-    return Pack(agenda, _arising(agenda, today), _by_owner(agenda.actions))
+    arising = _arising(agenda, today)
+    listed = {row.reference for row in arising}
+    # Each open action once: those due by the meeting are its matters arising; the rest,
+    # by owner (the pack held every open action twice: 2.4 MB for a busy series).
+    later = [row for row in agenda.actions if row.reference not in listed]
+    return Pack(agenda, arising, _by_owner(later))
 
 
 def _arising(agenda: Agenda, today: dt.date) -> list[ActionRow]:

@@ -4,6 +4,7 @@ for a series' next meeting. Everything is read through the visibility rules in r
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 from django.db.models import QuerySet
@@ -12,6 +13,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from watching_brief.tracker.access.meeting import meeting_view
+from watching_brief.tracker.caching.derived import remembered
 from watching_brief.tracker.meetings.models import Meeting, Series
 from watching_brief.tracker.notify.notices import posts_without_address
 from watching_brief.tracker.web.roles import is_officer, visible_meetings
@@ -25,6 +27,8 @@ from watching_brief.tracker.web.views.meeting_parts import (
 )
 from watching_brief.tracker.web.views.shared import may_see_source, paginate
 
+SCREEN_ROWS = 100  # actions in each of a pack's lists on screen
+
 
 @require_GET
 def meeting_list(request: HttpRequest) -> HttpResponse:
@@ -36,12 +40,20 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "query": query,
         "filters": filters,
-        "series_options": Series.objects.filter(meetings__in=meetings)
-        .select_related("body")
-        .distinct()
-        .order_by("body__name", "name"),
-        "years": sorted(
-            {date.year for date in meetings.values_list("date", flat=True)}, reverse=True
+        "series_options": remembered(
+            "meeting-series",
+            request.user,
+            lambda: list(
+                Series.objects.filter(meetings__in=meetings)
+                .select_related("body")
+                .distinct()
+                .order_by("body__name", "name")
+            ),
+        ),
+        "years": remembered(
+            "meeting-years",
+            request.user,
+            lambda: sorted({d.year for d in meetings.dates("date", "year")}, reverse=True),
         ),
         "statuses": Meeting.Status.choices if officer else [],
     }
@@ -123,13 +135,19 @@ def meeting_pack(request: HttpRequest, slug: str, body: str = "") -> HttpRespons
     series = pack_series(request.user, slug, body or request.GET.get("body", "").strip())
     if not series:
         raise Http404("No such series.")
-    today = dt.date.today()
+    today, user = dt.date.today(), request.user
+    download = request.GET.get("download") == "1"
+    packs = [
+        remembered(f"pack-{one.pk}-{today}", user, partial(series_pack, user, one, today))
+        for one in series
+    ]
     context = {
         "slug": slug,
         "today": today,
-        "packs": [series_pack(request.user, one, today) for one in series],
+        # the screen shows the first SCREEN_ROWS of each list; the download holds them all
+        "packs": packs if download else [pack.shortened(SCREEN_ROWS) for pack in packs],
     }
     response = render(request, "web/meetings/meeting_pack.html", context)
-    if request.GET.get("download") == "1":
+    if download:
         response["Content-Disposition"] = f'attachment; filename="pack-{slug}.html"'
     return response
