@@ -29,10 +29,13 @@ system-deps: ## Debian packages: DejaVu fonts for the generated PDFs (root, or s
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq fonts-dejavu-core >/dev/null; }
 
 .PHONY: browser-deps
-browser-deps: system-deps ## install Debian's chromium for the browser tests (root, or sudo)
-	@command -v chromium >/dev/null 2>&1 || { \
+browser-deps: system-deps ## Debian's chromium for the browser tests, and Java for the Nu HTML Checker (root, or sudo)
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	[ -z "$$missing" ] || { \
 		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; }
 
 .PHONY: office-deps
 office-deps: system-deps ## Debian packages that write and read the test PDFs: LibreOffice, OCRmyPDF with Tesseract, poppler (root, or sudo)

@@ -50,17 +50,22 @@ def site(live_server: Any, transactional_db: None) -> Iterator[str]:
     yield live_server.url
 
 
-def check_page(page: Any, name: str) -> None:
-    """Save a screenshot and fail on any serious or critical axe-core violation."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+def serious_violations(page: Any) -> list[str]:
+    """The serious and critical axe-core violations of the page as it stands."""
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document)")
-    bad = [
+    return [
         f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}"
         for v in result["violations"]
         if v["impact"] in {"serious", "critical"}
     ]
+
+
+def check_page(page: Any, name: str) -> None:
+    """Save a screenshot and fail on any serious or critical axe-core violation."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    bad = serious_violations(page)
     assert not bad, f"{name}: " + "; ".join(bad)
 
 

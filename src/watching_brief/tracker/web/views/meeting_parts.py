@@ -34,8 +34,8 @@ from watching_brief.tracker.web.roles import (
     visible_meetings,
 )
 from watching_brief.tracker.web.views.shared import (
-    assurance_tag,
     current_holders,
+    item_assurance_tag,
     span_query,
     status_tag,
 )
@@ -111,7 +111,7 @@ def item_blocks(
         if one.hidden:
             continue
         block.paragraphs = [line for line in one.text.splitlines() if line.strip()]
-        block.assurance = assurance_tag(one.item.assurance)
+        block.assurance = item_assurance_tag(one.item)
         if linked and not one.scrubbed:
             block.source = source_url(meeting, span_query(one.item.source, "title", "text"))
         for kind, parts in (
