@@ -23,6 +23,7 @@ from tests.conftest import EXAMPLES, ROOT
 
 WIDTH = 375
 QUERIES = 3  # URLs measured per path
+HREFS = "links => links.map(a => a.getAttribute('href'))"
 # The elements that stick out past the right edge, for the failure message.
 WIDE = """() => [...document.querySelectorAll('body *')]
   .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
@@ -77,7 +78,7 @@ def crawl(page: Any, base: str, start: list[str], found: Crawl) -> None:
         if path not in found.html:
             found.html[path] = response.text()
             found.axe[path] = serious_violations(page)
-        hrefs = page.eval_on_selector_all("a[href^='/']", "as => as.map(a => a.getAttribute('href'))")
+        hrefs = page.eval_on_selector_all("a[href^='/']", HREFS)
         queue.extend(href.split("#")[0] for href in hrefs)
 
 

@@ -28,12 +28,14 @@ def long_date(value: dt.date) -> str:
 def readable_date(value: dt.date | str | None) -> str:
     """``long_date`` of a date, or of an ISO date string (as the action log's rows hold);
     "" for none, and any other text as it is."""
+    if not value:
+        return ""
     if isinstance(value, str):
         try:
-            value = dt.date.fromisoformat(value) if value else None
+            return long_date(dt.date.fromisoformat(value))
         except ValueError:
             return value
-    return long_date(value) if value else ""
+    return long_date(value)
 
 
 def weekday_date(value: dt.date) -> str:

@@ -41,7 +41,7 @@ def govuk_date(value: Any, style: str = "") -> str:
         try:
             value = dt.date.fromisoformat(value)
         except ValueError:
-            return value  # text as written ("end of March"): shown as it is
+            return str(value)  # text as written ("end of March"): shown as it is
     if isinstance(value, dt.date):
         return STYLES[style](value)
     return str(value)
