@@ -101,6 +101,15 @@ def login(page: Any, base: str, username: str, password: str, secret: str = "") 
     assert "/accounts/two-factor/" not in page.url, f"{username}: the code was refused"
 
 
+def read_for_review(page: Any, base: str, notes: Path) -> str:
+    """Upload ``notes`` on the import page as an officer would; the review page's path."""
+    page.goto(f"{base}/import/")
+    page.get_by_label("Upload the meeting notes").set_input_files(str(notes))
+    page.get_by_role("button", name="Read the notes").click()
+    page.wait_for_url("**/import/*/")
+    return str(page.url).removeprefix(base)
+
+
 @pytest.fixture
 def screenshots() -> Path:
     return SCREENSHOTS

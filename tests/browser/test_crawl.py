@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import login, serious_violations
+from tests.browser.conftest import login, read_for_review, serious_violations
 from tests.conftest import EXAMPLES, ROOT
 
 WIDTH = 375
@@ -135,13 +135,7 @@ def test_no_page_scrolls_sideways_at_375px_and_axe_and_the_html_checker_find_not
     # and then an officer's, with a document waiting for review and the error pages
     create_account("officer9", PASSWORD, "officer", [])
     login(phone, site, "officer9", PASSWORD)
-    phone.goto(f"{site}/import/")
-    phone.get_by_label("Upload the meeting notes").set_input_files(
-        str(EXAMPLES / "northshire-assurance-2026-03.txt")
-    )
-    phone.get_by_role("button", name="Read the notes").click()
-    phone.wait_for_url("**/import/*/")
-    review = phone.url.removeprefix(site)
+    review = read_for_review(phone, site, EXAMPLES / "northshire-assurance-2026-03.txt")
     crawl(phone, site, ["/", review, "/programme/", "/search/?q=police"], found)
     measure_error_page(phone, site, "/meetings/999999/", 404, found)
     # then no page is wider than the screen, axe-core finds nothing serious or critical on
@@ -149,3 +143,18 @@ def test_no_page_scrolls_sideways_at_375px_and_axe_and_the_html_checker_find_not
     assert public > 40 and len(found.widths) > public + 10, (public, len(found.widths))
     problems = found.problems() + vnu_errors(found.html, tmp_path)
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
+
+
+def test_the_service_navigation_folds_into_a_menu_button_on_a_phone(phone: Any, site: str) -> None:
+    # given a phone-sized screen
+    phone.goto(f"{site}/actions/")
+    toggle = phone.get_by_role("button", name="Menu")
+    links = phone.locator("#navigation")
+    # then the navigation is folded behind the Menu button, which govuk-frontend's script shows
+    assert toggle.is_visible() and not links.is_visible()
+    assert toggle.get_attribute("aria-expanded") == "false"
+    # when it is pressed, the links show, the current section marked
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true" and links.is_visible()
+    current = links.locator("[aria-current]")
+    assert current.inner_text() == "Action log" and current.get_attribute("aria-current") == "page"

@@ -195,7 +195,7 @@ def pack_rows_html(rows: list[ActionRow]) -> SafeString:
         due = readable_date(row.due) or row.due_text or "Not set"
         out.append(
             f'<tr class="govuk-table__row">{cell["Reference"]}{escape(row.reference)}</td>'
-            f"{cell['Set at']}{readable_date(row.date)}{item}</td>"
+            f"{cell['Set at']}{escape(readable_date(row.date))}{item}</td>"
             f"{cell['Action']}{escape(row.text)}</td>"
             f"{cell['Owner (then / now)']}{escape(row.owner or 'Not recorded')}{holders}</td>"
             f"{cell['Due']}{escape(due)}</td>{cell['Status']}{tag}</td></tr>"
