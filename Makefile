@@ -19,7 +19,7 @@ install: ## install uv (via pip) when missing, then the locked environment, byte
 		|| $(PYTHON) -m pip install --quiet --user uv
 	@$(UV) sync --frozen --quiet --compile-bytecode
 	@$(RUN) python -m compileall -q src >/dev/null
-	@npm ci --no-audit --no-fund --silent
+	@npm ci --no-audit --no-fund --silent --ignore-scripts
 	@npm run build --silent
 
 .PHONY: system-deps
@@ -34,10 +34,13 @@ system-deps: ## Debian packages: DejaVu fonts and Pango/HarfBuzz for the generat
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; }
 
 .PHONY: browser-deps
-browser-deps: system-deps ## install Debian's chromium for the browser tests (root, or sudo)
-	@command -v chromium >/dev/null 2>&1 || { \
+browser-deps: system-deps ## Debian's chromium for the browser tests, and Java for the Nu HTML Checker (root, or sudo)
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	[ -z "$$missing" ] || { \
 		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; }
 
 .PHONY: office-deps
 office-deps: system-deps ## Debian packages that write and read the test PDFs: LibreOffice, OCRmyPDF with Tesseract, poppler (root, or sudo)

@@ -50,17 +50,22 @@ def site(live_server: Any, transactional_db: None) -> Iterator[str]:
     yield live_server.url
 
 
-def check_page(page: Any, name: str) -> None:
-    """Save a screenshot and fail on any serious or critical axe-core violation."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+def serious_violations(page: Any) -> list[str]:
+    """The serious and critical axe-core violations of the page as it stands."""
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document)")
-    bad = [
+    return [
         f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}"
         for v in result["violations"]
         if v["impact"] in {"serious", "critical"}
     ]
+
+
+def check_page(page: Any, name: str) -> None:
+    """Save a screenshot and fail on any serious or critical axe-core violation."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    bad = serious_violations(page)
     assert not bad, f"{name}: " + "; ".join(bad)
 
 
@@ -94,6 +99,15 @@ def login(page: Any, base: str, username: str, password: str, secret: str = "") 
     page.get_by_label("Code from your authenticator app").fill(code)
     page.get_by_role("button", name="Continue").click()
     assert "/accounts/two-factor/" not in page.url, f"{username}: the code was refused"
+
+
+def read_for_review(page: Any, base: str, notes: Path) -> str:
+    """Upload ``notes`` on the import page as an officer would; the review page's path."""
+    page.goto(f"{base}/import/")
+    page.get_by_label("Upload the meeting notes").set_input_files(str(notes))
+    page.get_by_role("button", name="Read the notes").click()
+    page.wait_for_url("**/import/*/")
+    return str(page.url).removeprefix(base)
 
 
 @pytest.fixture

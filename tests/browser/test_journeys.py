@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import check_page, login
+from tests.browser.conftest import check_page, login, read_for_review
 from tests.conftest import SEEDS
 from watching_brief.extraction import extract_file
 from watching_brief.publishing.house_style import render_pdf
@@ -69,12 +69,7 @@ def test_officer_must_name_the_body_and_settle_a_weekday_doubt_before_storing(
     # given notes whose date line says Tuesday for a Thursday, and that name no body
     account("officer4", "officer")
     login(page, site, "officer4", PASSWORD)
-    page.goto(f"{site}/import/")
-    page.get_by_label("Upload the meeting notes").set_input_files(
-        str(SEEDS / "monthly-assurance-2020-09.txt")
-    )
-    page.get_by_role("button", name="Read the notes").click()
-    page.wait_for_url("**/import/*/")
+    read_for_review(page, site, SEEDS / "monthly-assurance-2020-09.txt")
     before = Meeting.objects.count()
     # when the officer confirms at once, the page refuses with an error summary
     page.get_by_role("button", name="Confirm and store").click()

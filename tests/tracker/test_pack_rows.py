@@ -30,8 +30,8 @@ def test_every_value_is_escaped() -> None:
     )
     assert "<script>" not in html and "<b>" not in html and "<i>" not in html
     assert cells(html) == [
-        ["A-1", "2026-01-05, item 3", "<script>alert(1)</script> & more",
-         '"Chief" <b>Ann Lee / ?', "2026-02-01", "<i>"],
+        ["A-1", "5 January 2026, item 3", "<script>alert(1)</script> & more",
+         '"Chief" <b>Ann Lee / ?', "1 February 2026", "<i>"],
     ]  # fmt: skip
 
 
@@ -43,11 +43,15 @@ def test_the_cells_say_what_the_template_said() -> None:
         ]
     )
     first, second = cells(html)
-    assert first == ["A-1", "2026-01-05", "Report back", "Not recorded", "Not set", "Overdue"]
+    assert first == ["A-1", "5 January 2026", "Report back", "Not recorded", "Not set", "Overdue"]
     assert second[3] == "DCCAnn Lee / Sam Roe" and second[4] == "by the summer"
     page = BeautifulSoup(html, "html.parser")
     assert [tag["class"] for tag in page("strong")] == [
         ["govuk-tag", "govuk-tag--red"],
         ["govuk-tag", "govuk-tag--blue"],
     ]
+    # each cell is named for the stacked table on a phone
+    assert [td["data-label"] for td in page.find("tr")("td")] == [
+        "Reference", "Set at", "Action", "Owner (then / now)", "Due", "Status",
+    ]  # fmt: skip
     assert pack_rows_html([]) == ""

@@ -44,7 +44,8 @@ def log_rows(client: Client, **params: Any) -> list[dict[str, str]]:
                 "reference": cells[0].get_text(strip=True),
                 "text": cells[2].get_text(strip=True),
                 "owner": cells[3].get_text(" ", strip=True),
-                "due": cells[4].get_text(" ", strip=True),
+                # the date as the page writes it for people, ISO in <time datetime>
+                "due": cells[4].time["datetime"] if cells[4].time else cells[4].get_text(" ", True),
                 "status": cells[5].select_one(".govuk-tag").get_text(strip=True),
                 "href": cells[0].a["href"],
             }

@@ -212,7 +212,7 @@ def rows(page: BeautifulSoup) -> list[str]:
 def test_meeting_list_filters(client: Client, officer: Client, marked: dict[str, Meeting]) -> None:
     url = reverse("web:meeting_list")
     assert len(rows(soup(client, url))) == 5
-    assert [r[:11] for r in rows(soup(client, f"{url}?year=2020"))] == ["24 Sep 2020"]
+    assert [r[:12] for r in rows(soup(client, f"{url}?year=2020"))] == ["24 Sept 2020"]
     series = marked["panel"].series_id
     assert len(rows(soup(client, f"{url}?series={series}"))) == 1
     assert len(rows(soup(client, f"{url}?status=draft"))) == 5  # ignored for the public

@@ -1,4 +1,10 @@
-"""The GOV.UK date input (day, month, year), for every form of the tracker."""
+"""Dates as GOV.UK writes them ("30 April 2026"), and the GOV.UK date input (day, month,
+year) for every form of the tracker.
+
+Pages, notices and documents people read use the display functions here (the ``govuk_date``
+template filter calls them); machine outputs (the API, CSV, iCal, ``<time datetime>``) keep
+ISO 8601.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +13,59 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 DATE_PARTS = ("day", "month", "year")
+# The GOV.UK style guide's short months, for tables where space is tight.
+SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec")
+
+
+def long_date(value: dt.date) -> str:
+    """``30 April 2026``: no leading zero, the month in full."""
+    return f"{value.day} {value:%B} {value.year}"
+
+
+def readable_date(value: dt.date | str | None) -> str:
+    """``long_date`` of a date, or of an ISO date string (as the action log's rows hold);
+    "" for none, and any other text as it is."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            return long_date(dt.date.fromisoformat(value))
+        except ValueError:
+            return value
+    return long_date(value)
+
+
+def weekday_date(value: dt.date) -> str:
+    """``Thursday 30 April 2026``."""
+    return f"{value:%A} {long_date(value)}"
+
+
+def short_date(value: dt.date) -> str:
+    """``30 Sept 2026``: the GOV.UK short month, for narrow table columns."""
+    return f"{value.day} {SHORT_MONTHS[value.month - 1]} {value.year}"
+
+
+def clock_time(value: dt.time) -> str:
+    """``5:30pm``, ``9am``, ``midday``, ``midnight`` (the GOV.UK style for times)."""
+    if value.minute == 0 and value.hour in (0, 12):
+        return "midnight" if value.hour == 0 else "midday"
+    hour = value.hour % 12 or 12
+    minutes = f":{value.minute:02d}" if value.minute else ""
+    return f"{hour}{minutes}{'am' if value.hour < 12 else 'pm'}"
+
+
+def local(value: dt.datetime) -> dt.datetime:
+    """``value`` in the tracker's time zone (Europe/London) when it is aware."""
+    return timezone.localtime(value) if timezone.is_aware(value) else value
+
+
+def date_and_time(value: dt.datetime) -> str:
+    """``30 April 2026 at 5:30pm``, in the tracker's time zone."""
+    value = local(value)
+    return f"{long_date(value.date())} at {clock_time(value.time())}"
 
 
 class GovukDateWidget(forms.MultiWidget):

@@ -79,6 +79,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "watching_brief.tracker.urls"
+# A form refused for a missing or stale security token: a GOV.UK page with a way back.
+CSRF_FAILURE_VIEW = "watching_brief.tracker.web.views.errors.csrf_failure"
 WSGI_APPLICATION = "watching_brief.tracker.wsgi.application"
 
 TEMPLATES = [

@@ -14,3 +14,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]
+
+handler400 = "watching_brief.tracker.web.views.errors.bad_request"
+handler403 = "watching_brief.tracker.web.views.errors.permission_denied"
+handler404 = "watching_brief.tracker.web.views.errors.page_not_found"
+handler500 = "watching_brief.tracker.web.views.errors.server_error"

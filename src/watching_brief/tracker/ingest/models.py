@@ -7,6 +7,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from watching_brief.tracker.dates import date_and_time
+
 
 class ImportBatch(models.Model):
     """Files uploaded together, each ingested by its own background job."""
@@ -27,7 +29,7 @@ class ImportBatch(models.Model):
         verbose_name_plural = "import batches"
 
     def __str__(self) -> str:
-        return f"Import of {self.created:%d %B %Y %H:%M}"
+        return f"Import of {date_and_time(self.created)}"
 
 
 class ImportFile(models.Model):

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from watching_brief.tracker.dates import long_date
+
 
 class Edited(models.Model):
     """Remembers which fields a person corrected, so a re-import never overwrites them,
@@ -154,7 +156,7 @@ class Meeting(Edited):
         indexes = [models.Index(fields=["date", "id"], name="meeting_date_idx")]
 
     def __str__(self) -> str:
-        return f"{self.series} {self.date:%d %B %Y}"
+        return f"{self.series} {long_date(self.date)}"
 
 
 class Attendance(models.Model):

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 
 from watching_brief.tracker.actions.models import OPEN_STATUSES, Action
+from watching_brief.tracker.dates import long_date as _date
 from watching_brief.tracker.meetings.models import Meeting
 from watching_brief.tracker.notify.recipients import (
     absolute,
@@ -24,10 +25,6 @@ from watching_brief.tracker.notify.recipients import (
 from watching_brief.tracker.people.models import Post
 
 log = logging.getLogger(__name__)
-
-
-def _date(value: dt.date) -> str:
-    return f"{value.day} {value:%B %Y}"
 
 
 def _meeting_name(meeting: Meeting) -> str:

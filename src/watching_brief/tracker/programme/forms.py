@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.text import slugify
 
-from watching_brief.tracker.dates import GovukDateField
+from watching_brief.tracker.dates import GovukDateField, long_date
 from watching_brief.tracker.meetings.models import Meeting, Series, Topic
 from watching_brief.tracker.people.models import Post
 from watching_brief.tracker.programme import calendar
@@ -31,10 +31,6 @@ ATTENDANCE_CHOICES = [
     ("virtual", "Virtual"),
     (NOT_INVITED, "Not invited"),
 ]
-
-
-def long_date(date: dt.date) -> str:
-    return f"{date.day} {date:%B %Y}"
 
 
 def time_field(label: str) -> forms.TimeField:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 
 from watching_brief.tracker.actions.models import Action, Revisit
+from watching_brief.tracker.dates import long_date
 from watching_brief.tracker.meetings.models import (
     Attendance,
     CarriedForward,
@@ -156,7 +157,8 @@ def agenda_lines(
         lines.append(AgendaLine(Item.Kind.THEME, theme.title, theme=theme, note=theme.notes))
     previous = previous_meeting_date(series, date)
     for revisit in revisits_due(series, date, previous):
-        booked = f"Booked at the {revisit.meeting.date:%B %Y} meeting, due {revisit.due:%d %B %Y}."
+        due = long_date(revisit.due)
+        booked = f"Booked at the {revisit.meeting.date:%B %Y} meeting, due {due}."
         lines.append(
             AgendaLine(Item.Kind.REVISIT, f"Revisit: {revisit.subject}", booked, revisit=revisit)
         )

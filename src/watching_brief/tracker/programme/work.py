@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 
 from watching_brief.tracker.actions.models import Revisit
+from watching_brief.tracker.dates import long_date
 from watching_brief.tracker.meetings.models import Meeting, Series
 from watching_brief.tracker.programme import calendar
 from watching_brief.tracker.programme.agenda import falls_due, previous_meeting_date
@@ -62,10 +63,6 @@ class Programme:
             if not row.cancelled and row.meeting is None:
                 return row.date
         return None
-
-
-def _long(date: dt.date) -> str:
-    return f"{date.day} {date:%B %Y}"
 
 
 def work_programme(
@@ -128,7 +125,7 @@ def _attach_themes(series: Series, today: dt.date, rows: list[ProgrammeRow]) -> 
             row.themes.append(theme)
         else:
             warnings.append(
-                f"No meeting is scheduled on {_long(theme.date)} for the theme: {theme.title}"
+                f"No meeting is scheduled on {long_date(theme.date)} for the theme: {theme.title}"
             )
     return warnings
 
@@ -153,7 +150,7 @@ def _attach_revisits(series: Series, today: dt.date, rows: list[ProgrammeRow]) -
         previous = row.date
     placed = {entry.revisit.pk for row in meeting_rows for entry in row.revisits}
     return [
-        f"No meeting is scheduled on or after {_long(revisit.due)} for: {revisit.subject}"
+        f"No meeting is scheduled on or after {long_date(revisit.due)} for: {revisit.subject}"
         for revisit in pending
         if revisit.pk not in placed
     ]

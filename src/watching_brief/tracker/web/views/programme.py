@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from watching_brief.tracker.dates import long_date
 from watching_brief.tracker.meetings.models import Meeting, Series
 from watching_brief.tracker.programme import calendar
 from watching_brief.tracker.programme.agenda import matters_arising
@@ -21,7 +22,6 @@ from watching_brief.tracker.programme.forms import (
     PlannedThemeForm,
     ScheduleChangeForm,
     ScheduleForm,
-    long_date,
     time_text,
 )
 from watching_brief.tracker.programme.models import PlannedTheme, Schedule, ScheduleChange

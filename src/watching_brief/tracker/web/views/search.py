@@ -48,7 +48,7 @@ class SearchForm(forms.Form):
     def __init__(self, data: Any, series: list[tuple[str, str]]) -> None:
         super().__init__(data)
         self.fields["series"].choices = ANY + series  # type: ignore[attr-defined]
-        hint = "For example, 27/01/2026 or 2026-01-27"
+        hint = "For example, 27 1 2026"
         for name, label in (("from", "Meeting on or after"), ("to", "Meeting on or before")):
             self.fields[name] = forms.DateField(
                 label=label, required=False, input_formats=DATE_FORMATS, help_text=hint

@@ -48,6 +48,22 @@ def status_tag(action: Action, today: dt.date | None = None) -> dict[str, str]:
     return {"text": action.get_status_display(), "colour": STATUS_COLOURS.get(action.status, "")}
 
 
+PROCEDURAL_KINDS = {Item.Kind.MATTERS_ARISING, Item.Kind.AOB, Item.Kind.NEXT_MEETING}
+
+
+def is_procedural(item: Item) -> bool:
+    """Matters arising, any other business, the date of the next meeting and the like:
+    items that are never rated for assurance."""
+    return item.kind in PROCEDURAL_KINDS or bool(PROCEDURAL.search(item.title or ""))
+
+
+def item_assurance_tag(item: Item) -> dict[str, str]:
+    """The item's assurance tag; none ({}) for a procedural item left unrated."""
+    if not item.assurance and is_procedural(item):
+        return {}
+    return assurance_tag(item.assurance)
+
+
 def assurance_tag(value: str) -> dict[str, str]:
     label = dict(Item.Assurance.choices)
     return {"text": str(label.get(value, "Not rated")), "colour": ASSURANCE_COLOURS.get(value, "")}
