@@ -138,15 +138,22 @@ def _narrow(actions: QuerySet[Action], values: dict[str, Any]) -> QuerySet[Actio
     elif status:
         actions = actions.filter(status=status)
     if topic := (values.get("topic") or "").strip():
-        items = Item.objects.filter(topics__name__icontains=topic).values("pk")
-        actions = actions.filter(
-            Q(text__icontains=topic) | Q(item__title__icontains=topic) | Q(item__in=items)
-        )
+        actions = actions.filter(Q(text__icontains=topic) | Q(item__in=items_on_topic(topic)))
     if values.get("due_from"):
         actions = actions.filter(due__gte=values["due_from"])
     if values.get("due_to"):
         actions = actions.filter(due__lte=values["due_to"])
     return actions
+
+
+def items_on_topic(topic: str) -> QuerySet[Item]:
+    """Items whose title or a topic holds ``topic``, or that sit under such an item (two
+    levels down: "2.3 Responding to calls for service" under the theme "2 Holding to
+    account - Mental health")."""
+    named = Q(title__icontains=topic) | Q(topics__name__icontains=topic)
+    found = Item.objects.filter(named).values("pk")
+    under = Q(pk__in=found) | Q(parent__in=found) | Q(parent__parent__in=found)
+    return Item.objects.filter(under).values("pk")
 
 
 def sort_key(value: str) -> str:
