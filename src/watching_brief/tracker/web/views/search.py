@@ -6,6 +6,7 @@ this page only reads the form, asks for one page of hits and shows them.
 
 from __future__ import annotations
 
+import re
 from typing import Any, cast
 
 from django import forms
@@ -14,11 +15,11 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
+from django.utils.text import Truncator, slugify
 from django.views.decorators.http import require_GET
 
 from watching_brief.tracker.actions.models import Action
-from watching_brief.tracker.meetings.models import Question
+from watching_brief.tracker.meetings.models import Question, Topic
 from watching_brief.tracker.search.backends.base import (
     MAX_QUERY_LENGTH,
     NEWEST,
@@ -30,6 +31,7 @@ from watching_brief.tracker.search.models import SearchEntry
 from watching_brief.tracker.search.spelling import suggest
 from watching_brief.tracker.web.forms import error_list
 from watching_brief.tracker.web.roles import visible_items, visible_meetings
+from watching_brief.tracker.web.views.topics import matching_items
 
 PER_PAGE = 20
 ANSWER_WORDS = 60
@@ -200,6 +202,18 @@ def meeting_groups(user: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]
     return list(groups.values())
 
 
+def topic_link(user: Any, query: str) -> dict[str, str] | None:
+    """The topic page for the words searched, when the query is plain words and the reader
+    may see an item on that topic (its timeline holds every promise about it)."""
+    if not re.fullmatch(r"[^\W_]+(?: [^\W_]+)*", query.strip()):
+        return None
+    slug = slugify(query)
+    topic = Topic.objects.filter(slug=slug).first()
+    if not slug or not matching_items(visible_items(user), slug, topic).exists():
+        return None
+    return {"slug": slug, "name": topic.name if topic else query.strip()}
+
+
 def spelling_suggestion(request: HttpRequest, query: str, filters: dict[str, Any]) -> str | None:
     """A corrected query that finds something this reader may see, or None."""
 
@@ -241,6 +255,7 @@ def run_search(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
         "total": page.paginator.count,
         "capped": hits.capped,
         "suggestion": suggestion,
+        "topic": topic_link(request.user, query),
         "suggestion_query": corrected.urlencode(),
     }
 
