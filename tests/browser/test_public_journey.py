@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q
-
 from tests.browser.conftest import check_page
 from tests.conftest import SEEDS
 
@@ -19,8 +17,11 @@ def promises_on_the_topic() -> set[str]:
     from watching_brief.tracker.access import public_actions
     from watching_brief.tracker.actions.models import Action
 
-    on_topic = Q(item__title__icontains=TOPIC) | Q(item__parent__title__icontains=TOPIC)
-    return set(Action.objects.filter(on_topic, public_actions()).values_list("reference", flat=True))
+    public = Action.objects.filter(public_actions())
+    on_topic = public.filter(item__title__icontains=TOPIC) | public.filter(
+        item__parent__title__icontains=TOPIC
+    )
+    return set(on_topic.values_list("reference", flat=True))
 
 
 def test_a_member_of_the_public_finds_every_promise_about_a_topic(page: Any, site: str) -> None:

@@ -20,7 +20,7 @@ from watching_brief.tracker.search.models import SearchWord
 from watching_brief.tracker.web.accounts import create_account
 
 pytestmark = pytest.mark.django_db
-SECRET = "zqxhiddenword"
+HIDDEN_WORD = "zqxhiddenword"
 
 
 @pytest.fixture
@@ -128,14 +128,16 @@ def test_a_word_held_only_by_restricted_text_is_never_suggested(indexed: Any) ->
     # given a word that only a restricted action holds
     action = Action.objects.get(reference="MAM-20260324-2")
     with indexed(execute=True):
-        action.restricted, action.text = True, f"{action.text} {SECRET}"
+        action.restricted, action.text = True, f"{action.text} {HIDDEN_WORD}"
         action.save()
-    assert SearchWord.objects.filter(word=SECRET).exists()  # the index holds it
-    typo = SECRET[:-1] + "x"
+    assert SearchWord.objects.filter(word=HIDDEN_WORD).exists()  # the index holds it
+    typo = HIDDEN_WORD[:-1] + "x"
     # when the public, or a contributor of another post, misspells it: no suggestion
-    contributor = create_account("cora", "a-Long-pass-2026", "contributor", ["CC"], "Northshire Police")
+    contributor = create_account(
+        "cora", "a-Long-pass-2026", "contributor", ["CC"], "Northshire Police"
+    )
     for user in (AnonymousUser(), contributor):
         assert spelling.suggest(typo, lambda words, u=user: bool(search(words, u).hits)) is None
     # while an officer, who may read the action, is offered it
     officer = create_account("olive", "a-Long-pass-2026", "officer", [])
-    assert spelling.suggest(typo, lambda words: bool(search(words, officer).hits)) == SECRET
+    assert spelling.suggest(typo, lambda words: bool(search(words, officer).hits)) == HIDDEN_WORD

@@ -36,7 +36,8 @@ def counts(page: BeautifulSoup) -> dict[str, dict[str, int]]:
     for card in page.select(".app-body-summary"):
         name = card.select_one(".govuk-summary-card__title").get_text(strip=True)
         found[name] = {
-            cell["data-count"]: int(cell.get_text(strip=True)) for cell in card("dd", {"data-count": True})
+            cell["data-count"]: int(cell.get_text(strip=True))
+            for cell in card("dd", {"data-count": True})
         }
     return found
 
@@ -171,7 +172,9 @@ def test_search_page_finds_the_promise_and_links_the_topic(indexed: Any, client:
     action = Action.objects.get(reference="MAM-20200924-1")
     assert reverse("web:action_detail", args=[action.pk]) in links
     topic = page.select_one("#topic-link a")
-    assert topic is not None and topic["href"] == reverse("web:topic_detail", args=["mental-health"])
+    assert topic is not None and topic["href"] == reverse(
+        "web:topic_detail", args=["mental-health"]
+    )
 
 
 def test_search_page_suggests_a_spelling(indexed: Any, client: Client) -> None:
@@ -179,7 +182,9 @@ def test_search_page_suggests_a_spelling(indexed: Any, client: Client) -> None:
     suggestion = page.select_one("#suggestion a")
     assert suggestion is not None and suggestion.get_text() == "mental health"
     assert "kind=action" in suggestion["href"] and "q=mental+health" in suggestion["href"]
-    assert soup(client, reverse("web:search") + "?q=mental+health").select_one("#suggestion") is None
+    assert (
+        soup(client, reverse("web:search") + "?q=mental+health").select_one("#suggestion") is None
+    )
 
 
 def test_search_page_orders_by_date_and_groups_by_meeting(indexed: Any, client: Client) -> None:

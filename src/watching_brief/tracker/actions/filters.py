@@ -146,7 +146,7 @@ def _narrow(actions: QuerySet[Action], values: dict[str, Any]) -> QuerySet[Actio
     return actions
 
 
-def items_on_topic(topic: str) -> QuerySet[Item]:
+def items_on_topic(topic: str) -> QuerySet[Item, Any]:
     """Items whose title or a topic holds ``topic``, or that sit under such an item (two
     levels down: "2.3 Responding to calls for service" under the theme "2 Holding to
     account - Mental health")."""

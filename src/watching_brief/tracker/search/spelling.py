@@ -59,9 +59,7 @@ def edits(a: str, b: str, limit: int) -> int:
     for i, char in enumerate(a, start=1):
         current = [i] + [0] * len(b)
         for j, other in enumerate(b, start=1):
-            current[j] = min(
-                row[j] + 1, current[j - 1] + 1, row[j - 1] + (char != other)
-            )
+            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (char != other))
             if before is not None and i > 1 and j > 1 and char == b[j - 2] and a[i - 2] == other:
                 current[j] = min(current[j], before[j - 2] + 1)
         if min(current) > limit:

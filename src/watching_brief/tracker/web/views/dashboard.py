@@ -18,8 +18,8 @@ from django.views.decorators.http import require_GET
 
 from watching_brief.tracker.actions.models import OPEN_STATUSES
 from watching_brief.tracker.meetings.models import Body, Item, Meeting
-from watching_brief.tracker.programme.planning import next_meeting_after
 from watching_brief.tracker.people.models import Post
+from watching_brief.tracker.programme.planning import next_meeting_after
 from watching_brief.tracker.web.roles import visible_actions, visible_items, visible_meetings
 from watching_brief.tracker.web.views.chart import (
     LEGEND,
@@ -132,13 +132,9 @@ def body_summaries(user: Any, today: dt.date) -> list[BodySummary]:
         )
     )
     for count in counts:
-        summary = summaries.get(count["meeting__series__body_id"])
-        if summary is not None:
-            summary.open, summary.overdue, summary.done = (
-                count["open"],
-                count["overdue"],
-                count["done"],
-            )
+        found = summaries.get(count["meeting__series__body_id"])
+        if found is not None:
+            found.open, found.overdue, found.done = count["open"], count["overdue"], count["done"]
     return sorted(summaries.values(), key=lambda s: s.body.name.casefold())
 
 
