@@ -18,6 +18,7 @@ from tests.conftest import EXAMPLES, SEEDS
 from watching_brief.tracker.actions.models import Action, ActionUpdate
 from watching_brief.tracker.ingest.services import ingest_paths
 from watching_brief.tracker.meetings.models import Item, Meeting, Question
+from watching_brief.tracker.programme.models import Schedule
 
 pytestmark = pytest.mark.django_db
 WEST_MERCIA = "West Mercia OPCC"
@@ -91,6 +92,24 @@ def test_next_meetings_never_lists_a_meeting_in_the_past(ingested: list, client:
     assert list(dates.values()) == [ahead.isoformat()]
     assert "In the council chamber" in rows[0].get_text()
     assert all(d >= today.isoformat() for d in dates.values())
+
+
+def test_a_series_calendar_gives_the_next_meeting_when_none_is_announced(
+    ingested: list, client: Client
+) -> None:
+    # given the Panel's announced date passed, and a calendar: the last Tuesday monthly
+    panel = Meeting.objects.get(date=dt.date(2026, 2, 12))
+    Schedule.objects.create(series=panel.series, starts_on=dt.date(2026, 1, 1))
+    today = timezone.localdate()
+    # when the public reads the landing page
+    rows = soup(client, reverse("web:dashboard")).select("#next-meetings + table tbody tr")
+    found = {row.th.get_text(" ", strip=True): row for row in rows}
+    # then the Panel's next meeting is the calendar's next last Tuesday
+    (row,) = [row for name, row in found.items() if name.startswith(panel.series.name)]
+    date = dt.date.fromisoformat(row.select_one("time")["datetime"])
+    assert today <= date < today + dt.timedelta(days=40)
+    assert date.weekday() == 1 and (date + dt.timedelta(days=7)).month != date.month
+    assert "calendar" in row.get_text()
 
 
 def test_a_meeting_stored_ahead_is_the_next_one(ingested: list, client: Client) -> None:
@@ -169,6 +188,9 @@ def indexed(db: None, django_capture_on_commit_callbacks: Any) -> Any:
 def test_search_page_finds_the_promise_and_links_the_topic(indexed: Any, client: Client) -> None:
     page = soup(client, reverse("web:search") + "?q=mental+health")
     links = [a["href"] for a in page.select(".app-search-results a")]
+    for number in (2, 3):  # every page of the results (the order is each backend's own)
+        more = soup(client, reverse("web:search") + f"?q=mental+health&page={number}")
+        links += [a["href"] for a in more.select(".app-search-results a")]
     action = Action.objects.get(reference="MAM-20200924-1")
     assert reverse("web:action_detail", args=[action.pk]) in links
     topic = page.select_one("#topic-link a")

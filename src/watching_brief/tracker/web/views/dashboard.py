@@ -10,7 +10,7 @@ from functools import reduce
 from operator import or_
 from typing import Any
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Max, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -19,7 +19,8 @@ from django.views.decorators.http import require_GET
 from watching_brief.tracker.actions.models import OPEN_STATUSES
 from watching_brief.tracker.meetings.models import Body, Item, Meeting
 from watching_brief.tracker.people.models import Post
-from watching_brief.tracker.programme.planning import next_meeting_after
+from watching_brief.tracker.programme import calendar
+from watching_brief.tracker.programme.models import Schedule
 from watching_brief.tracker.web.roles import visible_actions, visible_items, visible_meetings
 from watching_brief.tracker.web.views.chart import (
     LEGEND,
@@ -218,27 +219,41 @@ def next_meetings(user: Any, today: dt.date) -> list[dict[str, Any]]:
     chosen = visible.filter(wanted).select_related("series__body")
     for meeting in chosen.order_by("series_id", "-pk"):
         latest.setdefault(meeting.series_id, meeting)
+    # the first stored meeting ahead of each series, and the calendars (two queries)
+    ahead: dict[int, Meeting] = {}
+    coming = visible.filter(date__gte=today, series_id__in=list(latest)).order_by("date", "pk")
+    for meeting in coming:
+        ahead.setdefault(meeting.series_id, meeting)
+    calendars = calendar_dates([pk for pk in latest if pk not in ahead], today)
     rows = []
     for meeting in latest.values():
-        row = _next_meeting(visible, meeting, today)
+        row = _next_meeting(meeting, ahead.get(meeting.series_id), calendars, today)
         if row is not None:
             rows.append(row)
     return sorted(rows, key=lambda row: (row["date"], row["series"].name))
 
 
+def calendar_dates(series_ids: list[int], today: dt.date) -> dict[int, dt.date]:
+    """The next date, from today on, of the calendar of each series that has one."""
+    schedules = Schedule.objects.filter(series_id__in=series_ids).prefetch_related("changes")
+    dates = {}
+    for schedule in schedules:
+        found = calendar.next_date(schedule, today, schedule.changes.all(), inclusive=True)
+        if found is not None:
+            dates[schedule.series_id] = found
+    return dates
+
+
 def _next_meeting(
-    visible: QuerySet[Meeting], latest: Meeting, today: dt.date
+    latest: Meeting, ahead: Meeting | None, calendars: dict[int, dt.date], today: dt.date
 ) -> dict[str, Any] | None:
     """The next meeting of ``latest``'s series from ``today`` on, or None."""
     row: dict[str, Any] = {"series": latest.series, "after": latest, "text": "", "meeting": None}
-    if latest.date >= today:  # a meeting of the series already stored for a coming day
-        upcoming = visible.filter(series_id=latest.series_id, date__gte=today)
-        first = upcoming.order_by("date").first() or latest
-        return {**row, "date": first.date, "meeting": first}
+    if ahead is not None:  # a meeting of the series already stored for a coming day
+        return {**row, "date": ahead.date, "meeting": ahead}
     announced = latest.next_meeting_date
     if announced is not None and announced >= today:
         return {**row, "date": announced, "text": latest.next_meeting_text}
-    planned = next_meeting_after(latest.series, today - dt.timedelta(days=1))
-    if planned is not None:
-        return {**row, "date": planned, "text": "From the series' calendar"}
+    if latest.series_id in calendars:
+        return {**row, "date": calendars[latest.series_id], "text": "From the series' calendar"}
     return None

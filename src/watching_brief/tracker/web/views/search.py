@@ -31,7 +31,7 @@ from watching_brief.tracker.search.models import SearchEntry
 from watching_brief.tracker.search.spelling import suggest
 from watching_brief.tracker.web.forms import error_list
 from watching_brief.tracker.web.roles import visible_items, visible_meetings
-from watching_brief.tracker.web.views.topics import matching_items
+from watching_brief.tracker.web.views.topics import named_items
 
 PER_PAGE = 20
 ANSWER_WORDS = 60
@@ -209,7 +209,7 @@ def topic_link(user: Any, query: str) -> dict[str, str] | None:
         return None
     slug = slugify(query)
     topic = Topic.objects.filter(slug=slug).first()
-    if not slug or not matching_items(visible_items(user), slug, topic).exists():
+    if not slug or not visible_items(user).filter(named_items(slug, topic)).exists():
         return None
     return {"slug": slug, "name": topic.name if topic else query.strip()}
 

@@ -20,6 +20,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from watching_brief.tracker.access.authors import update_author
+from watching_brief.tracker.actions.filters import with_sub_items
 from watching_brief.tracker.actions.models import ActionUpdate
 from watching_brief.tracker.meetings.models import Item, Question, Topic
 from watching_brief.tracker.web.roles import visible_actions, visible_items, visible_meetings
@@ -100,17 +101,22 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "web/topics/topic_detail.html", context)
 
 
-def matching_items(items: QuerySet[Item], slug: str, topic: Topic | None) -> QuerySet[Item]:
-    """Items under the topic, or whose titles hold every word of the slug, and the items
-    under those (the sub-items of a theme, "2.3 Responding to calls" under "2 Mental
-    health", hold its questions and actions)."""
+def named_items(slug: str, topic: Topic | None) -> Q:
+    """Items under the topic, or whose titles hold every word of the slug."""
     words = [word for word in slug.split("-") if word]
     match = Q(pk__in=[]) if not words else reduce(and_, (Q(title__icontains=w) for w in words))
     if topic is not None:
         match |= Q(topics=topic)
-    named = Item.objects.filter(match).values("pk")
+    return match
+
+
+def matching_items(items: QuerySet[Item], slug: str, topic: Topic | None) -> QuerySet[Item]:
+    """Items under the topic, or whose titles hold every word of the slug, and the items
+    under those (the sub-items of a theme, "2.3 Responding to calls" under "2 Mental
+    health", hold its questions and actions)."""
+    named = Item.objects.filter(named_items(slug, topic)).values_list("pk", flat=True)
     return (
-        items.filter(Q(pk__in=named) | Q(parent__in=named) | Q(parent__parent__in=named))
+        items.filter(pk__in=with_sub_items(named))
         .select_related("meeting", "meeting__series")
         .order_by("meeting__date", "position")
     )
