@@ -112,12 +112,14 @@ def body_summaries(user: Any, today: dt.date) -> list[BodySummary]:
     """Each body with meetings the reader may see, and its actions that the reader may
     see: open (and overdue) and done (done or closed). Two grouped queries."""
     meetings = visible_meetings(user)
-    rows = meetings.values("series__body_id", "series__name").annotate(
-        count=Count("pk"), last=Max("date")
+    rows = list(
+        meetings.values("series__body_id", "series__name")
+        .annotate(count=Count("pk"), last=Max("date"))
+        .order_by("series__name")
     )
     bodies = {b.pk: b for b in Body.objects.filter(pk__in=[r["series__body_id"] for r in rows])}
     summaries: dict[int, BodySummary] = {}
-    for row in rows.order_by("series__name"):
+    for row in rows:
         body_id = row["series__body_id"]
         summary = summaries.setdefault(body_id, BodySummary(bodies[body_id], []))
         summary.series.append(row["series__name"])
