@@ -9,6 +9,7 @@ As with 0002: a later migration that alters ``search_searchentry`` makes SQLite 
 the table, which drops these triggers; such a migration must run ``FORWARD`` again.
 """
 
+from importlib import import_module
 from typing import Any
 
 from django.db import migrations, models
@@ -38,28 +39,10 @@ FORWARD = [
         VALUES (new.id, new.title, new.text, new.topic);
     END""",
 ]
+# Back to the two columns of 0002 (emptied as well: rebuilt after migrate).
 BACKWARD = [
-    "DROP TRIGGER IF EXISTS search_fts_update",
-    "DROP TRIGGER IF EXISTS search_fts_delete",
-    "DROP TRIGGER IF EXISTS search_fts_insert",
-    "DROP TABLE IF EXISTS search_fts",
-    "DELETE FROM search_searchentry",
-    """CREATE VIRTUAL TABLE search_fts USING fts5(
-        title, text, content='search_searchentry', content_rowid='id',
-        tokenize='porter unicode61 remove_diacritics 2')""",
-    """CREATE TRIGGER search_fts_insert AFTER INSERT ON search_searchentry BEGIN
-        INSERT INTO search_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
-    END""",
-    """CREATE TRIGGER search_fts_delete AFTER DELETE ON search_searchentry BEGIN
-        INSERT INTO search_fts(search_fts, rowid, title, text)
-        VALUES ('delete', old.id, old.title, old.text);
-    END""",
-    """CREATE TRIGGER search_fts_update AFTER UPDATE OF title, text ON search_searchentry
-    BEGIN
-        INSERT INTO search_fts(search_fts, rowid, title, text)
-        VALUES ('delete', old.id, old.title, old.text);
-        INSERT INTO search_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
-    END""",
+    *FORWARD[:5],
+    *import_module("watching_brief.tracker.search.migrations.0002_sqlite_fts").FORWARD,
 ]
 
 
