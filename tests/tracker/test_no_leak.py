@@ -178,11 +178,23 @@ def _reviewed_updates() -> None:
     assert action.status != Action.Status.DONE  # proposed only, while it waits
 
 
+def misspelt(marker: str) -> str:
+    """A search for ``marker`` with its last letter wrong (a suggestion would offer it)."""
+    return f"/search/?q={marker.lower()[:-1]}x"
+
+
 def start_urls() -> list[str]:
     urls = ["/", "/meetings/", "/actions/", "/posts/", "/topics/", "/search/"]
     # searched in lower case: the page repeats the query, the hits would carry the marker
     urls += [f"/search/?q={marker.lower()}" for marker in MARKERS]
     urls += [f"/topics/?q={marker.lower()}" for marker in MARKERS]
+    # the search's other ways in: newest first and grouped by meeting, a misspelt marker
+    # (a suggestion must never offer it), the topic timeline and the log's topic filter
+    urls += [f"/search/?q={marker.lower()}&sort=date&group=on" for marker in MARKERS]
+    urls += [misspelt(marker) for marker in MARKERS]
+    # (the topic page repeats its words: "zqxitem" must not bring up "Zqxitemmarker ...")
+    urls += [f"/topics/{marker.lower().removesuffix('marker')}/" for marker in MARKERS]
+    urls += [f"/actions/?topic={marker.lower()}" for marker in MARKERS]
     urls += ["/feeds/meetings.atom", "/feeds/actions.atom"]
     urls += ["/actions/export/?format=csv", "/actions/export/?format=xlsx"]
     urls += ["/api/bodies", "/api/series", "/api/meetings", "/api/actions", "/api/posts"]
@@ -242,6 +254,8 @@ def test_nothing_hidden_reaches_the_public_anywhere(hidden: None, client: Client
     pages = crawl(client)
     assert len(pages) > 100
     assert not leaks(pages)
+    for marker in MARKERS:  # a spelling suggestion offers words in lower case
+        assert marker.lower().encode() not in pages[misspelt(marker)], marker
 
 
 def test_nothing_hidden_reaches_a_force_contributor_of_another_post(
@@ -283,3 +297,5 @@ def test_an_officer_does_see_them(hidden: None, client: Client) -> None:
     assert found == set(MARKERS)
     for marker in SEARCHED:  # the lower-case searches do find the hidden text for officers
         assert marker.encode() in pages[f"/search/?q={marker.lower()}"], marker
+        assert marker.lower().encode() in pages[misspelt(marker)], marker  # "Did you mean"
+    assert ITEM.encode() in pages["/topics/zqxitem/"]

@@ -6,6 +6,7 @@ what a visitor may see.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
@@ -159,15 +160,34 @@ def _narrow(actions: QuerySet[Action], values: dict[str, Any]) -> QuerySet[Actio
     elif status:
         actions = actions.filter(status=status)
     if topic := (values.get("topic") or "").strip():
-        items = Item.objects.filter(topics__name__icontains=topic).values("pk")
-        actions = actions.filter(
-            Q(text__icontains=topic) | Q(item__title__icontains=topic) | Q(item__in=items)
-        )
+        actions = actions.filter(Q(text__icontains=topic) | Q(item__in=items_on_topic(topic)))
     if values.get("due_from"):
         actions = actions.filter(due__gte=values["due_from"])
     if values.get("due_to"):
         actions = actions.filter(due__lte=values["due_to"])
     return actions
+
+
+def items_on_topic(topic: str) -> list[int]:
+    """Items whose title or a topic holds ``topic``, and the items under them (two levels
+    down: "2.3 Responding to calls for service" under the theme "2 Holding to account -
+    Mental health")."""
+    named = Q(title__icontains=topic) | Q(topics__name__icontains=topic)
+    return with_sub_items(Item.objects.filter(named).values_list("pk", flat=True))
+
+
+def with_sub_items(ids: Iterable[int], levels: int = 2) -> list[int]:
+    """``ids`` and the ids of the items under them, ``levels`` down (one indexed lookup of
+    the parent column per level, rather than a join per level on every item)."""
+    found = set(ids)
+    below = set(found)
+    for _ in range(levels):
+        if not below:
+            break
+        below = set(Item.objects.filter(parent_id__in=below).values_list("pk", flat=True))
+        below -= found
+        found |= below
+    return sorted(found)
 
 
 def sort_key(value: str) -> str:

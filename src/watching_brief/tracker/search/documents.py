@@ -32,7 +32,7 @@ def entries_for_meeting(meeting: Meeting) -> list[SearchEntry]:
     items = {item.pk: item for item in meeting.items.prefetch_related("topics")}
     public = public_item_texts(meeting)
     entries = [_meeting_entry(meeting)]
-    entries += [_item_entry(meeting, item, public.get(item.pk)) for item in items.values()]
+    entries += [_item_entry(meeting, item, public.get(item.pk), items) for item in items.values()]
     entries += _statement_entries(meeting, items)
     entries += [_action_entry(meeting, action, items) for action in meeting.actions.all()]
     return entries
@@ -65,13 +65,27 @@ def _meeting_entry(meeting: Meeting) -> SearchEntry:
     )
 
 
-def _topic(item: Item | None) -> str:
-    if item is None:
-        return ""
-    return clean(" ".join([item.title, *(topic.name for topic in item.topics.all())]))
+# How many items up a passage takes its topic words from: its item, the item above it
+# (the theme "2 Holding to account - Mental health" of "2.3 Responding to calls"), and one
+# more.
+LINEAGE = 3
 
 
-def _item_entry(meeting: Meeting, item: Item, public: str | None) -> SearchEntry:
+def _topic(item: Item | None, items: dict[int, Item]) -> str:
+    """The titles and topics of ``item`` and of the items above it: the words a passage
+    under a theme is found by, though its own text never names the theme."""
+    words: list[str] = []
+    for _ in range(LINEAGE):
+        if item is None:
+            break
+        words += [item.title, *(topic.name for topic in item.topics.all())]
+        item = items.get(item.parent_id) if item.parent_id else None
+    return clean(" ".join(words))
+
+
+def _item_entry(
+    meeting: Meeting, item: Item, public: str | None, items: dict[int, Item]
+) -> SearchEntry:
     """An item the public may see is indexed with its public text only (the words of a
     restricted action in it, or of a hidden matter it quotes, taken out); a withheld item
     whole, for officers."""
@@ -82,7 +96,7 @@ def _item_entry(meeting: Meeting, item: Item, public: str | None) -> SearchEntry
         item,
         item_id=item.pk,
         restricted=item.effective_restricted,
-        topic=_topic(item),
+        topic=_topic(item, items),
         title=str(item),
         text="\n".join(p for p in (text, item.public_summary) if p),
         url=meeting_url(meeting, item.pk),
@@ -90,7 +104,8 @@ def _item_entry(meeting: Meeting, item: Item, public: str | None) -> SearchEntry
 
 
 def _statement_entries(meeting: Meeting, items: dict[int, Item]) -> Iterator[SearchEntry]:
-    """Questions and decisions, linked to (and hidden with) their item."""
+    """Questions (with the answer given) and decisions, linked to (and hidden with) their
+    item."""
     statements: list[tuple[Kind, Question | Decision]]
     statements = [(Kind.QUESTION, q) for q in meeting.questions.all()]
     statements += [(Kind.DECISION, d) for d in meeting.decisions.all()]
@@ -104,9 +119,9 @@ def _statement_entries(meeting: Meeting, items: dict[int, Item]) -> Iterator[Sea
             statement,
             item_id=statement.item_id,
             restricted=bool(item and item.effective_restricted),
-            topic=_topic(item),
+            topic=_topic(item, items),
             title=f"{label}: {item.title}" if item else label,
-            text=statement.text,
+            text="\n".join(p for p in (statement.text, getattr(statement, "answer", "")) if p),
             url=meeting_url(meeting, statement.item_id),
         )
 
@@ -122,7 +137,7 @@ def _action_entry(meeting: Meeting, action: Action, items: dict[int, Item]) -> S
         owner_post_id=action.owner_post_id,
         owner_text=action.owner_text[:200],
         status=action.status,
-        topic=_topic(item),
+        topic=_topic(item, items),
         title=f"Action {action.reference}"
         + (f" ({action.owner_text})" if action.owner_text else ""),
         text=action.text,

@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, transaction
 from django.db.models.signals import post_delete, post_migrate, post_save
 
 from watching_brief.tracker.actions.models import Action
@@ -80,10 +80,12 @@ def _changed(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> No
 def fill_empty_index(using: str = DEFAULT_DB_ALIAS, **kwargs: Any) -> None:
     """After ``migrate``: build the index when it is empty but meetings are stored (the
     first migrate of a database that already holds meetings)."""
-    from watching_brief.tracker.search.models import SearchEntry
+    from watching_brief.tracker.search.models import SearchEntry, SearchWord
 
     if using != DEFAULT_DB_ALIAS or SearchEntry.objects.exists():
         return
+    if SearchWord._meta.db_table not in connection.introspection.table_names():
+        return  # migrated back past this code's tables: the code of that version fills it
     if Meeting.objects.exists():
         reindex_all()
 

@@ -58,3 +58,20 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id}: {self.title[:60]}"
+
+
+class SearchWord(models.Model):
+    """A word met in the index (folded to lower case), for spelling suggestions.
+
+    Only added to, never taken from: a word of a passage since deleted or restricted stays
+    here, but a suggestion is offered only when the corrected search finds passages the
+    reader may see (``spelling.suggest``), so this list is never shown as it is."""
+
+    word = models.CharField(max_length=40, unique=True)
+    length = models.PositiveSmallIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["length", "word"], name="search_word_length")]
+
+    def __str__(self) -> str:
+        return self.word

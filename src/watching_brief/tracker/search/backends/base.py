@@ -28,7 +28,8 @@ from watching_brief.tracker.access import (
 from watching_brief.tracker.meetings.models import Body, Decision, Meeting, Question, Series
 from watching_brief.tracker.people.models import Post
 from watching_brief.tracker.search.documents import clean, entries_for_meeting
-from watching_brief.tracker.search.models import SearchEntry
+from watching_brief.tracker.search.models import SearchEntry, SearchWord
+from watching_brief.tracker.search.spelling import store_words
 
 MARK_START, MARK_END = "\x02", "\x03"
 MAX_QUERY_LENGTH = 500
@@ -36,6 +37,8 @@ DEFAULT_LIMIT = 20
 # At most this many matches are counted, checked and ranked; beyond it the total reads
 # "more than RANKED" and only RANKED candidates (each backend says which) are ranked.
 RANKED = 1000
+# The orders of the hits: best match first (the default), or newest meeting first.
+RELEVANCE, NEWEST = "relevance", "date"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,7 @@ class SearchBackend(ABC):
             SearchEntry.objects.filter(meeting_id=meeting.pk).delete()
             entries = SearchEntry.objects.bulk_create(entries_for_meeting(meeting))
             self.after_index(meeting, entries)
+            store_words(entries)
 
     def after_index(self, meeting: Meeting, entries: list[SearchEntry]) -> None:  # noqa: B027 - an optional hook
         """Backend-specific work once a meeting's entries are stored."""
@@ -96,6 +100,7 @@ class SearchBackend(ABC):
 
     def clear(self) -> None:
         SearchEntry.objects.all().delete()
+        SearchWord.objects.all().delete()
 
     def search(
         self,
@@ -112,8 +117,10 @@ class SearchBackend(ABC):
         date_to: dt.date | None = None,
         limit: int = DEFAULT_LIMIT,
         offset: int = 0,
+        sort: str = RELEVANCE,
     ) -> SearchPage:
-        """The passages matching ``query`` that ``user`` may see, best first.
+        """The passages matching ``query`` that ``user`` may see, best first (or, with
+        ``sort="date"``, those of the newest meetings first).
 
         The words pick at most ``RANKED`` candidates among the entries the stored flags
         allow (published, not restricted, nor under a restricted item); the hits are
@@ -128,7 +135,7 @@ class SearchBackend(ABC):
         entries = SearchEntry.objects.all()
         if not officer:
             entries = entries.filter(published=True, restricted=False)
-        counted, ranked = self.match(text, apply_filters(entries, filters))
+        counted, ranked = self.match(text, apply_filters(entries, filters), newest=sort == NEWEST)
         capped = counted > RANKED
         limit, offset = max(0, min(limit, 100)), max(0, offset)
         if not officer:
@@ -152,10 +159,11 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def match(
-        self, query: str, entries: QuerySet[SearchEntry]
+        self, query: str, entries: QuerySet[SearchEntry], *, newest: bool = False
     ) -> tuple[int, list[tuple[int, float]]]:
         """How many of ``entries`` match ``query``, counted up to ``RANKED + 1``, and the
-        best ``RANKED`` of them as (entry id, rank), best first."""
+        best ``RANKED`` of them as (entry id, rank), best first; with ``newest``, the
+        ``RANKED`` newest (meeting date, then the latest indexed) first."""
 
     @abstractmethod
     def snippets(self, query: str, ids: list[int]) -> dict[int, str]:

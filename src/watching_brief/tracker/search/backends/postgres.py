@@ -47,9 +47,11 @@ def headline(field: str, query: SearchQuery) -> SearchHeadline:
 
 
 def entry_vector() -> Combinable:
-    """The title weighted above the text."""
-    return SearchVector("title", weight="A", config=CONFIG) + SearchVector(
-        "text", weight="B", config=CONFIG
+    """The title weighted above the text, and the text above the item's titles and topics."""
+    return (
+        SearchVector("title", weight="A", config=CONFIG)
+        + SearchVector("text", weight="B", config=CONFIG)
+        + SearchVector("topic", weight="C", config=CONFIG)
     )
 
 
@@ -88,7 +90,7 @@ class PostgresSearchBackend(SearchBackend):
         SearchEntry.objects.filter(meeting_id=meeting.pk).update(search_vector=entry_vector())
 
     def match(
-        self, query: str, entries: QuerySet[SearchEntry]
+        self, query: str, entries: QuerySet[SearchEntry], *, newest: bool = False
     ) -> tuple[int, list[tuple[int, float]]]:
         tsquery = SearchQuery(query, search_type="websearch", config=CONFIG)
         matched = entries.filter(search_vector=tsquery)
@@ -102,7 +104,7 @@ class PostgresSearchBackend(SearchBackend):
             candidates = SearchEntry.objects.filter(pk__in=newest_matches(query, entries, matched))
         rows = (
             candidates.annotate(rank=SearchRank(F("search_vector"), tsquery))
-            .order_by("-rank", "-date", "pk")
+            .order_by(*(("-date", "-pk") if newest else ("-rank", "-date", "pk")))
             .values_list("pk", "rank")[:RANKED]
         )
         return counted, [(pk, float(rank)) for pk, rank in rows]

@@ -24,9 +24,13 @@ from watching_brief.tracker.search.backends.base import (
 from watching_brief.tracker.search.models import SearchEntry
 
 FTS_TABLE = "search_fts"
-TITLE_WEIGHT, TEXT_WEIGHT = 2.0, 1.0
+TITLE_WEIGHT, TEXT_WEIGHT, TOPIC_WEIGHT = 2.0, 1.0, 0.5
+WEIGHTS = f"{TITLE_WEIGHT}, {TEXT_WEIGHT}, {TOPIC_WEIGHT}"  # bm25's, column by column
 MARKS = (MARK_START, MARK_END)
 SNIPPET_TOKENS = 24
+# The newest first: each match's date looked up by its primary key (no scan of the entries).
+ENTRIES = SearchEntry._meta.db_table
+NEWEST = f"(SELECT date FROM {ENTRIES} WHERE id = {FTS_TABLE}.rowid) DESC, rowid DESC"  # noqa: S608 - our table names, no input
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 WORD = re.compile(r"\w")
 
@@ -84,7 +88,7 @@ class SqliteSearchBackend(SearchBackend):
     vendor = "sqlite"
 
     def match(
-        self, query: str, entries: QuerySet[SearchEntry]
+        self, query: str, entries: QuerySet[SearchEntry], *, newest: bool = False
     ) -> tuple[int, list[tuple[int, float]]]:
         match = to_fts_query(query)
         if not match:
@@ -104,8 +108,9 @@ class SqliteSearchBackend(SearchBackend):
             )
             counted = cursor.fetchone()[0]
             cursor.execute(
-                f"SELECT rowid, bm25({FTS_TABLE}, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS rank"  # noqa: S608 - as above
-                f" FROM {FTS_TABLE} WHERE {where} ORDER BY rank, rowid LIMIT %s",
+                f"SELECT rowid, bm25({FTS_TABLE}, {WEIGHTS}) AS rank"  # noqa: S608 - as above
+                f" FROM {FTS_TABLE} WHERE {where} ORDER BY {NEWEST if newest else 'rank, rowid'}"
+                " LIMIT %s",
                 [match, *params, RANKED],
             )
             rows = cursor.fetchall()

@@ -6,22 +6,35 @@ this page only reads the form, asks for one page of hits and shows them.
 
 from __future__ import annotations
 
+import re
 from typing import Any, cast
 
 from django import forms
 from django.core.paginator import Page, Paginator
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator, slugify
 from django.views.decorators.http import require_GET
 
 from watching_brief.tracker.actions.models import Action
-from watching_brief.tracker.search.backends.base import MAX_QUERY_LENGTH, SearchHit, get_backend
+from watching_brief.tracker.meetings.models import Question, Topic
+from watching_brief.tracker.search.backends.base import (
+    MAX_QUERY_LENGTH,
+    NEWEST,
+    RELEVANCE,
+    SearchHit,
+    get_backend,
+)
 from watching_brief.tracker.search.models import SearchEntry
+from watching_brief.tracker.search.spelling import suggest
 from watching_brief.tracker.web.forms import error_list
-from watching_brief.tracker.web.roles import visible_meetings
+from watching_brief.tracker.web.roles import visible_items, visible_meetings
+from watching_brief.tracker.web.views.topics import named_items
 
 PER_PAGE = 20
+ANSWER_WORDS = 60
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d %B %Y", "%d %b %Y"]
 KIND_COLOURS = {
     "meeting": "blue",
@@ -44,8 +57,18 @@ class SearchForm(forms.Form):
     status = forms.ChoiceField(
         label="Action status", required=False, choices=ANY + Action.Status.choices
     )
+    sort = forms.ChoiceField(
+        label="Order",
+        required=False,
+        choices=[(RELEVANCE, "Best match first"), (NEWEST, "Newest meeting first")],
+        widget=forms.RadioSelect,
+    )
+    group = forms.BooleanField(label="Group the results by meeting", required=False)
 
     def __init__(self, data: Any, series: list[tuple[str, str]]) -> None:
+        if data is not None and not data.get("sort"):
+            data = data.copy()
+            data["sort"] = RELEVANCE  # the order shown as chosen when none was asked for
         super().__init__(data)
         self.fields["series"].choices = ANY + series  # type: ignore[attr-defined]
         hint = "For example, 27 1 2026"
@@ -133,19 +156,72 @@ def filters_from(data: dict[str, Any]) -> dict[str, Any]:
         "status": data.get("status") or None,
         "date_from": data.get("from"),
         "date_to": data.get("to"),
+        "sort": data.get("sort") or RELEVANCE,
     }
 
 
-def hit_row(hit: SearchHit) -> dict[str, Any]:
-    """A hit for the template; the snippet is already escaped, with <mark> around words."""
+def hit_row(hit: SearchHit, answers: dict[int, str]) -> dict[str, Any]:
+    """A hit for the template; the snippet is already escaped, with <mark> around words.
+    A question's answer is given beside it."""
+    answer = answers.get(hit.object_id, "") if hit.kind == SearchEntry.Kind.QUESTION else ""
     return {
         "kind": SearchEntry.Kind(hit.kind).label,
         "colour": KIND_COLOURS.get(hit.kind, ""),
         "title": hit.title,
         "url": hit.url,
         "snippet": mark_safe(hit.snippet),  # noqa: S308 - HTML-escaped by the backend
+        "answer": Truncator(answer).words(ANSWER_WORDS),
         "date": hit.meeting_date,
+        "meeting_id": hit.meeting_id,
     }
+
+
+def question_answers(user: Any, hits: list[SearchHit]) -> dict[int, str]:
+    """The answers of the questions among ``hits`` (hits the backend has checked against
+    ``tracker.access``; read again here through it: their meeting and item visible)."""
+    ids = [hit.object_id for hit in hits if hit.kind == SearchEntry.Kind.QUESTION]
+    if not ids:
+        return {}
+    rows = Question.objects.filter(
+        Q(item__isnull=True) | Q(item__in=visible_items(user)),
+        pk__in=ids,
+        meeting__in=visible_meetings(user),
+    ).exclude(answer="")
+    return dict(rows.values_list("pk", "answer"))
+
+
+def meeting_groups(user: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The page's hits under their meetings, each meeting where its first hit is."""
+    ids = {row["meeting_id"] for row in rows}
+    meetings = {m.pk: m for m in visible_meetings(user).filter(pk__in=ids)}
+    groups: dict[int, dict[str, Any]] = {}
+    for row in rows:
+        meeting = meetings.get(row["meeting_id"])
+        if meeting is not None:
+            groups.setdefault(meeting.pk, {"meeting": meeting, "hits": []})["hits"].append(row)
+    return list(groups.values())
+
+
+def topic_link(user: Any, query: str) -> dict[str, str] | None:
+    """The topic page for the words searched, when the query is plain words and the reader
+    may see an item on that topic (its timeline holds every promise about it)."""
+    if not re.fullmatch(r"[^\W_]+(?: [^\W_]+)*", query.strip()):
+        return None
+    slug = slugify(query)
+    topic = Topic.objects.filter(slug=slug).first()
+    if not slug or not visible_items(user).filter(named_items(slug, topic)).exists():
+        return None
+    return {"slug": slug, "name": topic.name if topic else query.strip()}
+
+
+def spelling_suggestion(request: HttpRequest, query: str, filters: dict[str, Any]) -> str | None:
+    """A corrected query that finds something this reader may see, or None."""
+
+    def finds_any(words: str) -> bool:
+        page = get_backend().search(words, user=request.user, limit=1, **filters)
+        return bool(page.hits)
+
+    return suggest(query, finds_any)
 
 
 def _page_number(request: HttpRequest) -> int:
@@ -166,12 +242,21 @@ def run_search(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
     page: Page[SearchHit] = Paginator(cast(Any, hits), PER_PAGE).get_page(_page_number(request))
     others = request.GET.copy()
     others.pop("page", None)
+    answers = question_answers(request.user, list(page.object_list))
+    results = [hit_row(hit, answers) for hit in page.object_list]
+    suggestion = spelling_suggestion(request, query, filters)
+    corrected = others.copy()
+    corrected["q"] = suggestion or ""
     return {
         "page": page,
         "query_string": others.urlencode(),
-        "results": [hit_row(hit) for hit in page.object_list],
+        "results": results,
+        "groups": meeting_groups(request.user, results) if data.get("group") else [],
         "total": page.paginator.count,
         "capped": hits.capped,
+        "suggestion": suggestion,
+        "topic": topic_link(request.user, query),
+        "suggestion_query": corrected.urlencode(),
     }
 
 
