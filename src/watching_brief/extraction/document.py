@@ -45,21 +45,21 @@ class Line:
     cell: Cell | None = None
     page: int | None = None
     emphasis: bool = False
+    # Derived once from ``text``: every section finder asks for them, many times per line.
+    stripped: str = field(init=False, repr=False, compare=False)
+    """The line without leading and trailing white space."""
+    blank: bool = field(init=False, repr=False, compare=False)
+    """True when the line holds only white space."""
+
+    def __post_init__(self) -> None:
+        stripped = self.text.strip()
+        object.__setattr__(self, "stripped", stripped)
+        object.__setattr__(self, "blank", not stripped)
 
     @property
     def cell_column(self) -> int | None:
         """The table column the line sits in, if it is in a table."""
         return self.cell.column if self.cell else None
-
-    @property
-    def stripped(self) -> str:
-        """The line without leading and trailing white space."""
-        return self.text.strip()
-
-    @property
-    def blank(self) -> bool:
-        """True when the line holds only white space."""
-        return not self.text.strip()
 
     def span(self) -> Span:
         """The span of the line's non-blank content."""

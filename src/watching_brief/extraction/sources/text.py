@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from watching_brief.extraction.document import Document
 from watching_brief.extraction.errors import ExtractionError
 
 CONTROL_LIMIT = 0.01
-_ALLOWED_CONTROLS = {"\n", "\r", "\t", "\f"}
+# control characters other than the allowed "\t", "\n", "\f" and "\r"
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -22,7 +25,7 @@ def decode_text(data: bytes, name: str) -> str:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        controls = sum(1 for ch in text if ord(ch) < 32 and ch not in _ALLOWED_CONTROLS)
+        controls = len(_CONTROLS.findall(text))
         if controls > CONTROL_LIMIT * max(len(text), 1):
             raise ExtractionError(name, "this looks like a binary file, not text")
         return text
