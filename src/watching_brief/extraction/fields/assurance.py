@@ -37,8 +37,15 @@ class Rating:
     labelled: bool
 
 
+def may_rate(text: str) -> bool:
+    """False when ``text`` cannot give a rating (every rating says "assur...")."""
+    return "assur" in text.casefold()
+
+
 def parse_assurance(sentence: str) -> Rating | None:
     """The assurance rating a sentence gives, if any."""
+    if not may_rate(sentence):
+        return None
     for pattern, labelled in ((LABELLED, True), (STATED, False)):
         match = pattern.search(sentence)
         if match is None:

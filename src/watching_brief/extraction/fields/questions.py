@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from watching_brief.extraction.record import Attendee
 
@@ -133,22 +134,38 @@ SENTENCE_END = re.compile(r"[.!?][’'\")\]]?\s+(?=[A-Z‘“\"'(])")
 
 def split_sentences(text: str) -> Iterator[tuple[int, int]]:
     """Offsets of the sentences in ``text``, keeping "e.g.", "Supt." and the like inside."""
+    yield from _sentences(text)
+
+
+@lru_cache(maxsize=256)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """The sentence offsets of ``text``, worked out once: a paragraph is split for its
+    questions, its assurance rating and its motions."""
+    found: list[tuple[int, int]] = []
     start = 0
     for match in SENTENCE_END.finditer(text):
-        head = text[max(start, match.start() - 12) : match.start() + 1]
+        stop = match.start()
+        head = text[max(start, stop - 12) : stop + 1]
         if ABBREVIATIONS.search(head) or INITIAL.search(head):
             continue
         end = match.end()
-        yield start, len(text[:end].rstrip())
+        # the sentence ends at its stop mark (text[stop]), not white space: strip from there
+        found.append((start, stop + len(text[stop:end].rstrip())))
         start = end
     if start < len(text) and text[start:].strip():
-        yield start, len(text.rstrip())
+        found.append((start, len(text.rstrip())))
+    return tuple(found)
+
+
+def may_ask(text: str) -> bool:
+    """False when no sentence of ``text`` can be a question (no asking word at all)."""
+    lowered = text.casefold()
+    return any(stem in lowered for stem in ASK_STEMS)
 
 
 def find_asker(sentence: str, askers: Askers, chair_label: str | None) -> str | None:
     """Who asks in ``sentence``, or None when it is not a holding-body question."""
-    lowered = sentence.casefold()
-    if not any(stem in lowered for stem in ASK_STEMS):
+    if not may_ask(sentence):
         return None
     verb = ASK_VERB.search(sentence)
     if verb is None or NOT_A_QUESTION.search(sentence):

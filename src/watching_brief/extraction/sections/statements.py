@@ -8,10 +8,15 @@ from dataclasses import dataclass, field
 
 from watching_brief.extraction.cleanup.columns import OwnerHint
 from watching_brief.extraction.cleanup.layout import Layout
-from watching_brief.extraction.fields.assurance import parse_assurance
+from watching_brief.extraction.fields.assurance import may_rate, parse_assurance
 from watching_brief.extraction.fields.dates import parse_due
 from watching_brief.extraction.fields.owners import find_owner_phrase, resolve_owner
-from watching_brief.extraction.fields.questions import Askers, find_asker, split_sentences
+from watching_brief.extraction.fields.questions import (
+    Askers,
+    find_asker,
+    may_ask,
+    split_sentences,
+)
 from watching_brief.extraction.passage import Passage, Piece, piece_of
 from watching_brief.extraction.record import (
     Action,
@@ -330,6 +335,8 @@ def _nearest_hint(context: Context, body: Passage) -> OwnerHint | None:
 
 def _rating(context: Context, found: Statements, block: ItemBlock, passage: Passage) -> None:
     """The item's assurance rating: the last one its discussion gives (its conclusion)."""
+    if not may_rate(passage.text):
+        return
     for start, end in split_sentences(passage.text):
         sentence = passage.text[start:end]
         rating = parse_assurance(sentence)
@@ -344,6 +351,8 @@ def _rating(context: Context, found: Statements, block: ItemBlock, passage: Pass
 def extract_questions(context: Context, item: str | None, passage: Passage) -> list[Question]:
     """Each sentence of a discussion paragraph in which the holding body asks something."""
     questions: list[Question] = []
+    if not may_ask(passage.text):
+        return questions
     for start, end in split_sentences(passage.text):
         sentence = passage.text[start:end]
         asker = find_asker(sentence, context.askers, context.chair_label)
