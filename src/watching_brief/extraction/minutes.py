@@ -154,8 +154,10 @@ def _fill_from_attendance(minutes: Minutes, document: Document) -> None:
                 minutes.source["minute_taker"] = spans
 
 
+# The look-ahead (m or s, in any case) only spares the rest of the expression at the other
+# positions of the whole text.
 CLOSED_AT = re.compile(
-    r"\b(?:meeting|session)\s+(?:closed|ended|finished|concluded)\s+at\s+(?P<time>[\d.:]+\s*[ap]?\.?m?\.?)",
+    r"(?=[ms])\b(?:meeting|session)\s+(?:closed|ended|finished|concluded)\s+at\s+(?P<time>[\d.:]+\s*[ap]?\.?m?\.?)",
     re.I,
 )
 

@@ -1,0 +1,21 @@
+"""A cheap word test that lets text skip a case-insensitive expression that cannot match.
+
+An expression compiled with ``re.IGNORECASE`` that needs one of some literal words can
+only match text holding one of them in some case. Testing for the words in the case-folded
+text is much cheaper than running the expression position by position over a line or a
+document, and it is exact: under ``re.IGNORECASE`` every character that matches an ASCII
+letter folds to that letter, except the Turkish dotted and dotless i ("İ", "ı"), which
+match "i" but fold elsewhere; text holding either is never skipped.
+"""
+
+from __future__ import annotations
+
+_UNFOLDED_I = ("\u0130", "\u0131")
+
+
+def may_contain(text: str, words: tuple[str, ...]) -> bool:
+    """False only when ``text`` holds none of ``words`` (lower case ASCII) in any case."""
+    folded = text.casefold()
+    if any(word in folded for word in words):
+        return True
+    return any(char in text for char in _UNFOLDED_I)
