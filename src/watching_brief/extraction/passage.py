@@ -86,6 +86,9 @@ class Passage:
 
     def sub(self, begin: int, end: int | None = None) -> Passage:
         """The passage under ``text[begin:end]``, trimmed of white space."""
+        if begin <= 0 and (end is None or end >= len(self.text)):
+            # all of it: the pieces are trimmed already (piece_of), so a copy is the same
+            return Passage(list(self.pieces), self.text, list(self._offsets))
         return Passage.of(
             [piece_of(piece.line, lo, hi) for piece, lo, hi in self._overlaps(begin, end)]
         )

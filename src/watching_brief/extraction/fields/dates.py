@@ -47,6 +47,7 @@ NUMERIC = re.compile(
 ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 MONTH_YEAR = re.compile(rf"\b(?:end\s+of\s+)?{_MONTH}\s+(?P<year>\d{{4}})\b", re.I)
 YEAR = re.compile(r"\b(19|20)\d{2}\b")
+DIGIT = re.compile(r"\d")  # every date pattern needs one: text without is not read further
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,8 @@ def parse_date(text: str, default_year: int | None = None) -> ParsedDate | None:
         The date with its offsets in ``text``, or None when no date is there.
     """
     found: list[ParsedDate] = []
+    if DIGIT.search(text) is None:
+        return None
     for pattern in (DAY_RANGE, DAY_MONTH, MONTH_DAY, NUMERIC, ISO):
         for match in pattern.finditer(text):
             parsed = _from_match(match, default_year)

@@ -20,7 +20,8 @@ ASKING = (
     r"(?:asked|asks|ask|queried|queries|query|requested|requests|request|questioned|"
     r"questions|challenged|enquired|inquired|sought|seeks|seek|pressed)"
 )
-ASK_VERB = re.compile(rf"\b{ASKING}\b", re.I)
+# The look-ahead holds the first letters of the verbs: it spares the rest at other positions.
+ASK_VERB = re.compile(rf"(?=[aceipqrs])\b{ASKING}\b", re.I)
 PASSIVE = re.compile(
     r"\b(?:was|were)\s+(?:then\s+|also\s+)?(?:asked|questioned|challenged)\b", re.I
 )

@@ -65,9 +65,8 @@ def paragraphs(
         paragraph, used = _read(layout, line, members, (starts or {}).get(line.index, 0))
         result.append(paragraph)
         index += used
-        while index < len(body) and body[index].index in {
-            piece.line.index for piece in paragraph.passage.pieces
-        }:
+        taken = {piece.line.index for piece in paragraph.passage.pieces}
+        while index < len(body) and body[index].index in taken:
             index += 1
     return result
 
