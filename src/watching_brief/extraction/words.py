@@ -16,6 +16,7 @@ _UNFOLDED_I = ("\u0130", "\u0131")
 def may_contain(text: str, words: tuple[str, ...]) -> bool:
     """False only when ``text`` holds none of ``words`` (lower case ASCII) in any case."""
     folded = text.casefold()
-    if any(word in folded for word in words):
-        return True
-    return any(char in text for char in _UNFOLDED_I)
+    for word in words:
+        if word in folded:
+            return True
+    return _UNFOLDED_I[0] in text or _UNFOLDED_I[1] in text

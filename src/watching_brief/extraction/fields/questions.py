@@ -20,13 +20,14 @@ ASKING = (
     r"(?:asked|asks|ask|queried|queries|query|requested|requests|request|questioned|"
     r"questions|challenged|enquired|inquired|sought|seeks|seek|pressed)"
 )
-# The look-ahead holds the first letters of the verbs: it spares the rest at other positions.
+# Each look-ahead "(?=...)" below holds the first letters of the words after it: it spares
+# the rest of the expression at every other position of a sentence.
 ASK_VERB = re.compile(rf"(?=[aceipqrs])\b{ASKING}\b", re.I)
 PASSIVE = re.compile(
-    r"\b(?:was|were)\s+(?:then\s+|also\s+)?(?:asked|questioned|challenged)\b", re.I
+    r"(?=w)\b(?:was|were)\s+(?:then\s+|also\s+)?(?:asked|questioned|challenged)\b", re.I
 )
 NOT_A_QUESTION = re.compile(
-    r"\b(?:asked|requested)\s+(?:officers|staff|the\s+team|teams|colleagues)\b", re.I
+    r"(?=[ar])\b(?:asked|requested)\s+(?:officers|staff|the\s+team|teams|colleagues)\b", re.I
 )
 HOLDING_ROLES = re.compile(
     r"commissioner|chair|councillor|panel|member|policy|opcc|chief\s+executive|scrutiny|"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from watching_brief.extraction.cleanup.layout import FILLER, LABEL, TABLE_HEADER, Layout, is_bullet
 from watching_brief.extraction.cleanup.web_furniture import badge_start, items_header_index
@@ -106,6 +107,7 @@ class ItemBlock:
         return self.number.text if self.number else None
 
 
+@lru_cache(maxsize=2048)  # asked again of the same titles by each scan of find_items
 def heading_like(text: str, numbered: bool, exact: bool = False) -> bool:
     """Could this text be an item title? (``exact``: its number is the very next one, so
     a title of a few more words ending in a full stop still reads as one.)"""

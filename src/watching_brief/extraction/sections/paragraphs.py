@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from watching_brief.extraction.cleanup.layout import BULLET, Layout, is_bullet
 from watching_brief.extraction.document import Line
@@ -106,9 +107,16 @@ def _list_after_colon(line: Line, following: Line) -> bool:
 def _classify(line: Line, offset: int = 0) -> tuple[str, int, str | None]:
     """The kind of paragraph that starts on ``line`` (from ``offset``), and where its
     text begins after the label: a decision's text begins at "That" when it has one."""
-    lead = LEAD.match(line.text, offset)
+    return _classify_text(line.text, offset)
+
+
+@lru_cache(maxsize=1024)
+def _classify_text(line_text: str, offset: int) -> tuple[str, int, str | None]:
+    """:func:`_classify` of a line's text (kept: most lines are classified twice, as the
+    line after a paragraph and as the first of the next)."""
+    lead = LEAD.match(line_text, offset)
     start = lead.end() if lead else offset
-    text = line.text[start:]
+    text = line_text[start:]
     owner_first = ACTION_OWNER_START.match(text)
     if owner_first is not None:
         return "action", start + owner_first.start("rest"), None
