@@ -65,12 +65,16 @@ class Line:
         """The span of the line's non-blank content."""
         lead = len(self.text) - len(self.text.lstrip())
         trail = len(self.text.rstrip())
-        return Span.model_construct(start=self.start + lead, end=self.start + max(trail, lead))
+        return Span(start=self.start + lead, end=self.start + max(trail, lead))
 
     def sub_span(self, begin: int, finish: int | None = None) -> Span:
-        """The span of ``text[begin:finish]`` within this line."""
+        """The span of ``text[begin:finish]`` within this line.
+
+        Built through pydantic-core's validator, which is several times faster than
+        ``model_construct`` (plain Python) for a model of two integers.
+        """
         stop = len(self.text) if finish is None else finish
-        return Span.model_construct(start=self.start + begin, end=self.start + stop)
+        return Span(start=self.start + begin, end=self.start + stop)
 
 
 @dataclass(slots=True)

@@ -22,6 +22,7 @@ from watching_brief.extraction.sections.items import ItemBlock, find_items
 from watching_brief.extraction.sections.next_meeting import extract_next_meeting
 from watching_brief.extraction.sections.paragraphs import Paragraph, paragraphs
 from watching_brief.extraction.sections.statements import Context, extract_statements
+from watching_brief.extraction.words import matches_at_words
 
 
 def extract_document(document: Document) -> Minutes:
@@ -154,19 +155,20 @@ def _fill_from_attendance(minutes: Minutes, document: Document) -> None:
                 minutes.source["minute_taker"] = spans
 
 
-# The look-ahead (m or s, in any case) only spares the rest of the expression at the other
-# positions of the whole text.
 CLOSED_AT = re.compile(
-    r"(?=[ms])\b(?:meeting|session)\s+(?:closed|ended|finished|concluded)\s+at\s+(?P<time>[\d.:]+\s*[ap]?\.?m?\.?)",
+    r"\b(?:meeting|session)\s+(?:closed|ended|finished|concluded)\s+at\s+(?P<time>[\d.:]+\s*[ap]?\.?m?\.?)",
     re.I,
 )
+
+
+CLOSED_AT_WORDS = ("meeting", "session")  # every match starts with one
 
 
 def _fill_closing_time(minutes: Minutes, document: Document) -> None:
     """ "The meeting closed at 12.35 pm" gives the end time when the header does not."""
     if minutes.end_time is not None:
         return
-    for match in CLOSED_AT.finditer(document.text):
+    for match in matches_at_words(CLOSED_AT, document.text, CLOSED_AT_WORDS):
         found = parse_time(match.group("time"))
         if found is not None:
             minutes.end_time = found[0]

@@ -10,6 +10,9 @@ match "i" but fold elsewhere; text holding either is never skipped.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 _UNFOLDED_I = ("\u0130", "\u0131")
 
 
@@ -20,3 +23,32 @@ def may_contain(text: str, words: tuple[str, ...]) -> bool:
         if word in folded:
             return True
     return _UNFOLDED_I[0] in text or _UNFOLDED_I[1] in text
+
+
+def matches_at_words(
+    pattern: re.Pattern[str], text: str, words: tuple[str, ...]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a case-insensitive pattern every match of which
+    starts with one of ``words``: the pattern is tried only where a word starts.
+
+    The words are found in the case-folded text. When folding changes the text's length
+    (or the text holds "İ" or "ı") offsets would not line up, and every position is tried.
+    """
+    folded = text.casefold()
+    if len(folded) != len(text) or _UNFOLDED_I[0] in text or _UNFOLDED_I[1] in text:
+        yield from pattern.finditer(text)
+        return
+    starts: set[int] = set()
+    for word in words:
+        position = folded.find(word)
+        while position >= 0:
+            starts.add(position)
+            position = folded.find(word, position + 1)
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            yield match
+            end = match.end()
