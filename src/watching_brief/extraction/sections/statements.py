@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from watching_brief.extraction.cleanup.columns import OwnerHint
@@ -12,6 +13,7 @@ from watching_brief.extraction.fields.assurance import may_rate, parse_assurance
 from watching_brief.extraction.fields.dates import parse_due
 from watching_brief.extraction.fields.owners import find_owner_phrase, resolve_owner
 from watching_brief.extraction.fields.questions import (
+    ASK_VERB,
     Askers,
     find_asker,
     may_ask,
@@ -353,7 +355,15 @@ def extract_questions(context: Context, item: str | None, passage: Passage) -> l
     questions: list[Question] = []
     if not may_ask(passage.text):
         return questions
+    # find_asker needs an asking verb in the sentence: the paragraph is searched for them
+    # once, and only sentences holding one are read (a verb never spans two sentences).
+    verbs = [match.start() for match in ASK_VERB.finditer(passage.text)]
+    if not verbs:
+        return questions
     for start, end in split_sentences(passage.text):
+        first = bisect_left(verbs, start)
+        if first == len(verbs) or verbs[first] >= end:
+            continue
         sentence = passage.text[start:end]
         asker = find_asker(sentence, context.askers, context.chair_label)
         if asker is None:
