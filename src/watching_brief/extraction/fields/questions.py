@@ -148,7 +148,8 @@ def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     for match in SENTENCE_END.finditer(text):
         stop = match.start()
         head = text[max(start, stop - 12) : stop + 1]
-        if ABBREVIATIONS.search(head) or INITIAL.search(head):
+        # both expressions end at a full stop: a "?" or "!" needs neither
+        if text[stop] == "." and (ABBREVIATIONS.search(head) or INITIAL.search(head)):
             continue
         end = match.end()
         # the sentence ends at its stop mark (text[stop]), not white space: strip from there

@@ -80,13 +80,13 @@ def _read(layout: Layout, first: Line, members: set[int], offset: int = 0) -> tu
         begin = offset + (match.end() if match else 0)
     pieces = [piece_of(first, begin)]
     current = first
+    labelled_only = kind != "prose" and not first.text[label_end:].strip(" :-–—.·")
     while True:
         following = layout.next_usable(current.index)
         if following is None or following.index not in members:
             break
         if _classify(following)[0] != "prose":
             break
-        labelled_only = kind != "prose" and not first.text[label_end:].strip(" :-–—.·")
         listed = not labelled_only and _list_after_colon(current, following)
         if not (layout.continues(current, following) or listed):
             break
