@@ -12,15 +12,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 _UNFOLDED_I = ("\u0130", "\u0131")
 
 
+@lru_cache(maxsize=256)
+def folded(text: str) -> str:
+    """``text.casefold()``, kept: a paragraph is tested for several sets of words."""
+    return text.casefold()
+
+
 def may_contain(text: str, words: tuple[str, ...]) -> bool:
     """False only when ``text`` holds none of ``words`` (lower case ASCII) in any case."""
-    folded = text.casefold()
+    lowered = folded(text)
     for word in words:
-        if word in folded:
+        if word in lowered:
             return True
     return _UNFOLDED_I[0] in text or _UNFOLDED_I[1] in text
 
@@ -34,16 +41,16 @@ def matches_at_words(
     The words are found in the case-folded text. When folding changes the text's length
     (or the text holds "İ" or "ı") offsets would not line up, and every position is tried.
     """
-    folded = text.casefold()
-    if len(folded) != len(text) or _UNFOLDED_I[0] in text or _UNFOLDED_I[1] in text:
+    lowered = folded(text)
+    if len(lowered) != len(text) or _UNFOLDED_I[0] in text or _UNFOLDED_I[1] in text:
         yield from pattern.finditer(text)
         return
     starts: set[int] = set()
     for word in words:
-        position = folded.find(word)
+        position = lowered.find(word)
         while position >= 0:
             starts.add(position)
-            position = folded.find(word, position + 1)
+            position = lowered.find(word, position + 1)
     end = 0
     for start in sorted(starts):
         if start < end:

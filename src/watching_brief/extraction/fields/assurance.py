@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from watching_brief.extraction.words import may_contain
+
 LABELLED = re.compile(
     r"\bassurance(?:\s+(?:rating|level|statement))?\s*[:\-–]\s*(?P<rating>"
     r"(?:fully\s+|partly\s+|partially\s+|not\s+(?:yet\s+)?)?assured|"
@@ -39,7 +41,7 @@ class Rating:
 
 def may_rate(text: str) -> bool:
     """False when ``text`` cannot give a rating (every rating says "assur...")."""
-    return "assur" in text.casefold()
+    return may_contain(text, ("assur",))
 
 
 def parse_assurance(sentence: str) -> Rating | None:

@@ -201,7 +201,9 @@ RELATIVE = re.compile(
     r"eight|nine|ten|eleven|twelve)\s+(?P<unit>day|week|month|year)s?(?:['’]s?)?(?:\s+times?)?",
     re.I,
 )
-NEXT_MEETING = re.compile(r"(?=[abft])\b(?:by|at|before|for|to)\s+the\s+next\s+(?:\w+\s+)?meeting\b", re.I)
+NEXT_MEETING = re.compile(
+    r"(?=[abft])\b(?:by|at|before|for|to)\s+the\s+next\s+(?:\w+\s+)?meeting\b", re.I
+)
 END_OF_MONTH = re.compile(
     rf"(?=[bte])\b(?:by\s+)?(?:the\s+)?end\s+of\s+{_MONTH}\b(?:\s+(?P<year>\d{{4}}))?", re.I
 )

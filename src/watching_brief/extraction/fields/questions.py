@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from watching_brief.extraction.record import Attendee
+from watching_brief.extraction.words import matches_at_words, may_contain
 
 ASKING = (
     r"(?:asked|asks|ask|queried|queries|query|requested|requests|request|questioned|"
@@ -162,8 +163,12 @@ def _sentences(text: str) -> tuple[tuple[int, int], ...]:
 
 def may_ask(text: str) -> bool:
     """False when no sentence of ``text`` can be a question (no asking word at all)."""
-    lowered = text.casefold()
-    return any(stem in lowered for stem in ASK_STEMS)
+    return may_contain(text, ASK_STEMS)
+
+
+def asking_verbs(text: str) -> list[int]:
+    """Where the asking verbs of ``text`` start (each starts with one of the stems)."""
+    return [match.start() for match in matches_at_words(ASK_VERB, text, ASK_STEMS)]
 
 
 def find_asker(sentence: str, askers: Askers, chair_label: str | None) -> str | None:

@@ -13,10 +13,9 @@ from watching_brief.extraction.fields.assurance import may_rate, parse_assurance
 from watching_brief.extraction.fields.dates import parse_due
 from watching_brief.extraction.fields.owners import find_owner_phrase, resolve_owner
 from watching_brief.extraction.fields.questions import (
-    ASK_VERB,
     Askers,
+    asking_verbs,
     find_asker,
-    may_ask,
     split_sentences,
 )
 from watching_brief.extraction.passage import Passage, Piece, piece_of
@@ -353,11 +352,9 @@ def _rating(context: Context, found: Statements, block: ItemBlock, passage: Pass
 def extract_questions(context: Context, item: str | None, passage: Passage) -> list[Question]:
     """Each sentence of a discussion paragraph in which the holding body asks something."""
     questions: list[Question] = []
-    if not may_ask(passage.text):
-        return questions
     # find_asker needs an asking verb in the sentence: the paragraph is searched for them
     # once, and only sentences holding one are read (a verb never spans two sentences).
-    verbs = [match.start() for match in ASK_VERB.finditer(passage.text)]
+    verbs = asking_verbs(passage.text)
     if not verbs:
         return questions
     for start, end in split_sentences(passage.text):
