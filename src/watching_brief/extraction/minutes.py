@@ -22,6 +22,7 @@ from watching_brief.extraction.sections.items import ItemBlock, find_items
 from watching_brief.extraction.sections.next_meeting import extract_next_meeting
 from watching_brief.extraction.sections.paragraphs import Paragraph, paragraphs
 from watching_brief.extraction.sections.statements import Context, extract_statements
+from watching_brief.extraction.words import matches_at_words
 
 
 def extract_document(document: Document) -> Minutes:
@@ -160,11 +161,14 @@ CLOSED_AT = re.compile(
 )
 
 
+CLOSED_AT_WORDS = ("meeting", "session")  # every match starts with one
+
+
 def _fill_closing_time(minutes: Minutes, document: Document) -> None:
     """ "The meeting closed at 12.35 pm" gives the end time when the header does not."""
     if minutes.end_time is not None:
         return
-    for match in CLOSED_AT.finditer(document.text):
+    for match in matches_at_words(CLOSED_AT, document.text, CLOSED_AT_WORDS):
         found = parse_time(match.group("time"))
         if found is not None:
             minutes.end_time = found[0]

@@ -9,6 +9,8 @@ slice of the joined text maps back to the spans it came from.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from watching_brief.extraction.document import Line
@@ -77,29 +79,35 @@ class Passage:
 
     def spans(self, begin: int = 0, end: int | None = None) -> list[Span]:
         """Spans of source text under ``text[begin:end]``."""
-        stop = len(self.text) if end is None else end
         spans: list[Span] = []
-        for offset, piece in zip(self._offsets, self.pieces, strict=True):
-            length = piece.end - piece.begin
-            lo, hi = max(begin, offset), min(stop, offset + length)
-            if lo < hi:
-                spans.append(
-                    piece.line.sub_span(piece.begin + lo - offset, piece.begin + hi - offset)
-                )
+        for piece, lo, hi in self._overlaps(begin, end):
+            spans.append(piece.line.sub_span(lo, hi))
         return spans
 
     def sub(self, begin: int, end: int | None = None) -> Passage:
         """The passage under ``text[begin:end]``, trimmed of white space."""
+        if begin <= 0 and (end is None or end >= len(self.text)):
+            # all of it: the pieces are trimmed already (piece_of), so a copy is the same
+            return Passage(list(self.pieces), self.text, list(self._offsets))
+        return Passage.of(
+            [piece_of(piece.line, lo, hi) for piece, lo, hi in self._overlaps(begin, end)]
+        )
+
+    def _overlaps(self, begin: int, end: int | None) -> Iterator[tuple[Piece, int, int]]:
+        """Each piece under ``text[begin:end]``, with the bounds (in its line) of the part
+        that is. The pieces run in order, so the search starts at the piece holding
+        ``begin`` and stops at the first one starting after ``end``."""
         stop = len(self.text) if end is None else end
-        pieces: list[Piece] = []
-        for offset, piece in zip(self._offsets, self.pieces, strict=True):
-            length = piece.end - piece.begin
-            lo, hi = max(begin, offset), min(stop, offset + length)
+        offsets = self._offsets
+        first = max(bisect_right(offsets, begin) - 1, 0)
+        for index in range(first, len(offsets)):
+            offset = offsets[index]
+            if offset >= stop:
+                break
+            piece = self.pieces[index]
+            lo, hi = max(begin, offset), min(stop, offset + piece.end - piece.begin)
             if lo < hi:
-                pieces.append(
-                    piece_of(piece.line, piece.begin + lo - offset, piece.begin + hi - offset)
-                )
-        return Passage.of(pieces)
+                yield piece, piece.begin + lo - offset, piece.begin + hi - offset
 
     def strip_end(self, chars: str) -> Passage:
         """The passage without trailing ``chars`` (e.g. a colon after a title)."""

@@ -59,17 +59,26 @@ class Layout:
         return len(line.stripped) >= 0.75 * self.width
 
     def next_usable(self, index: int, stop: int | None = None) -> Line | None:
-        """The first usable line after ``index`` (before ``stop``)."""
-        end = len(self.document.lines) if stop is None else stop
-        for line in self.document.lines[index + 1 : end]:
-            if self.usable(line):
+        """The first usable line after line ``index`` (before line ``stop``).
+
+        Walked by position: a slice would copy the rest of the document on every call.
+        """
+        lines = self.document.lines
+        end = len(lines) if stop is None else min(stop, len(lines))
+        skipped = self.skipped
+        for position in range(max(index + 1, 0), end):
+            line = lines[position]
+            if not line.blank and line.index not in skipped:
                 return line
         return None
 
     def previous_usable(self, index: int) -> Line | None:
-        """The last usable line before ``index``."""
-        for line in reversed(self.document.lines[:index]):
-            if self.usable(line):
+        """The last usable line before line ``index``."""
+        lines = self.document.lines
+        skipped = self.skipped
+        for position in range(min(index, len(lines)) - 1, -1, -1):
+            line = lines[position]
+            if not line.blank and line.index not in skipped:
                 return line
         return None
 

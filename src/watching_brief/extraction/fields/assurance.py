@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from watching_brief.extraction.words import may_contain
+
 LABELLED = re.compile(
     r"\bassurance(?:\s+(?:rating|level|statement))?\s*[:\-–]\s*(?P<rating>"
     r"(?:fully\s+|partly\s+|partially\s+|not\s+(?:yet\s+)?)?assured|"
@@ -37,8 +39,15 @@ class Rating:
     labelled: bool
 
 
+def may_rate(text: str) -> bool:
+    """False when ``text`` cannot give a rating (every rating says "assur...")."""
+    return may_contain(text, ("assur",))
+
+
 def parse_assurance(sentence: str) -> Rating | None:
     """The assurance rating a sentence gives, if any."""
+    if not may_rate(sentence):
+        return None
     for pattern, labelled in ((LABELLED, True), (STATED, False)):
         match = pattern.search(sentence)
         if match is None:

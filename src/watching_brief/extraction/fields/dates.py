@@ -47,6 +47,7 @@ NUMERIC = re.compile(
 ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 MONTH_YEAR = re.compile(rf"\b(?:end\s+of\s+)?{_MONTH}\s+(?P<year>\d{{4}})\b", re.I)
 YEAR = re.compile(r"\b(19|20)\d{2}\b")
+DIGIT = re.compile(r"\d")  # every date pattern needs one: text without is not read further
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,8 @@ def parse_date(text: str, default_year: int | None = None) -> ParsedDate | None:
         The date with its offsets in ``text``, or None when no date is there.
     """
     found: list[ParsedDate] = []
+    if DIGIT.search(text) is None:
+        return None
     for pattern in (DAY_RANGE, DAY_MONTH, MONTH_DAY, NUMERIC, ISO):
         for match in pattern.finditer(text):
             parsed = _from_match(match, default_year)
@@ -191,16 +194,20 @@ NUMBER_WORDS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
 
+# The look-ahead at the start of each due-date expression holds the first letters of its
+# words: it spares the rest of the expression at every other position of an action.
 RELATIVE = re.compile(
-    r"\b(?:in|within)\s+(?:the\s+next\s+)?(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|"
+    r"(?=[iw])\b(?:in|within)\s+(?:the\s+next\s+)?(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve)\s+(?P<unit>day|week|month|year)s?(?:['’]s?)?(?:\s+times?)?",
     re.I,
 )
-NEXT_MEETING = re.compile(r"\b(?:by|at|before|for|to)\s+the\s+next\s+(?:\w+\s+)?meeting\b", re.I)
-END_OF_MONTH = re.compile(
-    rf"\b(?:by\s+)?(?:the\s+)?end\s+of\s+{_MONTH}\b(?:\s+(?P<year>\d{{4}}))?", re.I
+NEXT_MEETING = re.compile(
+    r"(?=[abft])\b(?:by|at|before|for|to)\s+the\s+next\s+(?:\w+\s+)?meeting\b", re.I
 )
-BY_MONTH_YEAR = re.compile(rf"\bby\s+{_MONTH}\s+(?P<year>\d{{4}})\b", re.I)
+END_OF_MONTH = re.compile(
+    rf"(?=[bte])\b(?:by\s+)?(?:the\s+)?end\s+of\s+{_MONTH}\b(?:\s+(?P<year>\d{{4}}))?", re.I
+)
+BY_MONTH_YEAR = re.compile(rf"(?=b)\bby\s+{_MONTH}\s+(?P<year>\d{{4}})\b", re.I)
 DATE_CUE = re.compile(
     r"\b(?:by|before|on|due|for|until|no\s+later\s+than|target(?:\s+date)?|deadline)\b"
     r"[^.;]{0,12}$",

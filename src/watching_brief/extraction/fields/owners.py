@@ -172,13 +172,22 @@ def match_attendee(part: str, attendees: list[Attendee]) -> tuple[Attendee | Non
     return (best, "role") if best is not None else (None, "")
 
 
+def _length_ratio(first: int, second: int) -> float:
+    """``SequenceMatcher.real_quick_ratio`` from the two lengths: the most any match can be."""
+    total = first + second
+    return 2.0 * min(first, second) / total if total else 1.0
+
+
 def _closest_role(key: str, attendees: list[Attendee]) -> Attendee | None:
     best, best_score = None, 0.0
     for attendee in attendees:
         if not attendee.role:
             continue
-        matcher = difflib.SequenceMatcher(None, key, attendee.role.casefold())
-        if matcher.real_quick_ratio() < ROLE_MATCH or matcher.quick_ratio() < ROLE_MATCH:
+        role = attendee.role.casefold()
+        if _length_ratio(len(key), len(role)) < ROLE_MATCH:
+            continue  # real_quick_ratio(), without building the matcher's index of ``role``
+        matcher = difflib.SequenceMatcher(None, key, role)
+        if matcher.quick_ratio() < ROLE_MATCH:
             continue
         score = matcher.ratio()
         if score > best_score:

@@ -12,19 +12,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from watching_brief.extraction.record import Attendee
+from watching_brief.extraction.words import matches_at_words, may_contain
 
 ASKING = (
     r"(?:asked|asks|ask|queried|queries|query|requested|requests|request|questioned|"
     r"questions|challenged|enquired|inquired|sought|seeks|seek|pressed)"
 )
-ASK_VERB = re.compile(rf"\b{ASKING}\b", re.I)
+# Each look-ahead "(?=...)" below holds the first letters of the words after it: it spares
+# the rest of the expression at every other position of a sentence.
+ASK_VERB = re.compile(rf"(?=[aceipqrs])\b{ASKING}\b", re.I)
 PASSIVE = re.compile(
-    r"\b(?:was|were)\s+(?:then\s+|also\s+)?(?:asked|questioned|challenged)\b", re.I
+    r"(?=w)\b(?:was|were)\s+(?:then\s+|also\s+)?(?:asked|questioned|challenged)\b", re.I
 )
 NOT_A_QUESTION = re.compile(
-    r"\b(?:asked|requested)\s+(?:officers|staff|the\s+team|teams|colleagues)\b", re.I
+    r"(?=[ar])\b(?:asked|requested)\s+(?:officers|staff|the\s+team|teams|colleagues)\b", re.I
 )
 HOLDING_ROLES = re.compile(
     r"commissioner|chair|councillor|panel|member|policy|opcc|chief\s+executive|scrutiny|"
@@ -133,22 +137,43 @@ SENTENCE_END = re.compile(r"[.!?][’'\")\]]?\s+(?=[A-Z‘“\"'(])")
 
 def split_sentences(text: str) -> Iterator[tuple[int, int]]:
     """Offsets of the sentences in ``text``, keeping "e.g.", "Supt." and the like inside."""
+    yield from _sentences(text)
+
+
+@lru_cache(maxsize=256)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """The sentence offsets of ``text``, worked out once: a paragraph is split for its
+    questions, its assurance rating and its motions."""
+    found: list[tuple[int, int]] = []
     start = 0
     for match in SENTENCE_END.finditer(text):
-        head = text[max(start, match.start() - 12) : match.start() + 1]
-        if ABBREVIATIONS.search(head) or INITIAL.search(head):
+        stop = match.start()
+        head = text[max(start, stop - 12) : stop + 1]
+        # both expressions end at a full stop: a "?" or "!" needs neither
+        if text[stop] == "." and (ABBREVIATIONS.search(head) or INITIAL.search(head)):
             continue
         end = match.end()
-        yield start, len(text[:end].rstrip())
+        # the sentence ends at its stop mark (text[stop]), not white space: strip from there
+        found.append((start, stop + len(text[stop:end].rstrip())))
         start = end
     if start < len(text) and text[start:].strip():
-        yield start, len(text.rstrip())
+        found.append((start, len(text.rstrip())))
+    return tuple(found)
+
+
+def may_ask(text: str) -> bool:
+    """False when no sentence of ``text`` can be a question (no asking word at all)."""
+    return may_contain(text, ASK_STEMS)
+
+
+def asking_verbs(text: str) -> list[int]:
+    """Where the asking verbs of ``text`` start (each starts with one of the stems)."""
+    return [match.start() for match in matches_at_words(ASK_VERB, text, ASK_STEMS)]
 
 
 def find_asker(sentence: str, askers: Askers, chair_label: str | None) -> str | None:
     """Who asks in ``sentence``, or None when it is not a holding-body question."""
-    lowered = sentence.casefold()
-    if not any(stem in lowered for stem in ASK_STEMS):
+    if not may_ask(sentence):
         return None
     verb = ASK_VERB.search(sentence)
     if verb is None or NOT_A_QUESTION.search(sentence):

@@ -14,6 +14,7 @@ from watching_brief.extraction.cleanup.layout import Layout
 from watching_brief.extraction.document import Line
 from watching_brief.extraction.fields.dates import ParsedDate, find_year, parse_date, parse_times
 from watching_brief.extraction.passage import Passage, piece_of
+from watching_brief.extraction.words import may_contain
 
 HEADER_LABEL = re.compile(
     r"^\s*(?P<label>date(?:\s+of\s+meeting)?|time|start\s+time|chair(?:ed\s+by)?|"
@@ -408,6 +409,7 @@ CALL_TO_ORDER = re.compile(
     r"(?P<time>\d{1,2}\s?[:.]\s?\d{2}\s*[ap]\.?\s?m\b\.?)",
     re.I,
 )
+CALL_TO_ORDER_WORDS = ("order", "conven", "commenced", "opened", "began", "started")
 
 
 CALLED_IN = re.compile(r"\s+in\s+(?:the\s+)?(?P<venue>[A-Z0-9][^.;]*?)\s*(?:[.;]|$)|\s+in\s*$")
@@ -417,7 +419,7 @@ def call_to_order(layout: Layout, header: Header, limit: int = 80) -> None:
     """ "The meeting was called to order at 7:04 p.m. in Room 360, City Hall": the start
     time (and venue) when the header gives none."""
     for line in layout.document.lines[:limit]:
-        if not layout.usable(line):
+        if not layout.usable(line) or not may_contain(line.text, CALL_TO_ORDER_WORDS):
             continue
         match = CALL_TO_ORDER.search(line.text)
         if match is None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from watching_brief.extraction.cleanup.layout import FILLER, LABEL, TABLE_HEADER, Layout, is_bullet
 from watching_brief.extraction.cleanup.web_furniture import badge_start, items_header_index
@@ -32,10 +33,19 @@ from watching_brief.extraction.fields.numbering import (
     roman_value,
 )
 from watching_brief.extraction.passage import Passage, piece_of
+from watching_brief.extraction.words import may_contain
 
 NEXT_MEETING_HEADING = re.compile(
     r"\b(?:next\s+meeting|future\s+meeting|date\s+of\s+(?:the\s+)?next)\b", re.I
 )
+NEXT_MEETING_WORDS = ("next", "future")
+
+
+def next_meeting_heading(text: str) -> bool:
+    """True when ``text`` names the next meeting ("Date of next meeting", "Future meetings")."""
+    return may_contain(text, NEXT_MEETING_WORDS) and NEXT_MEETING_HEADING.search(text) is not None
+
+
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
 PROSE_START = re.compile(
     r"^(?:the|a|an|it|this|there|he|she|they|we|all|in|on|at|as|following|members|"
@@ -97,6 +107,7 @@ class ItemBlock:
         return self.number.text if self.number else None
 
 
+@lru_cache(maxsize=2048)  # asked again of the same titles by each scan of find_items
 def heading_like(text: str, numbered: bool, exact: bool = False) -> bool:
     """Could this text be an item title? (``exact``: its number is the very next one, so
     a title of a few more words ending in a full stop still reads as one.)"""
@@ -316,7 +327,7 @@ def _accept(scan: _Scan, block: ItemBlock) -> None:
         scan.last_of_kind[block.number.kind] = block.number
     elif block.number is not None and block.number.kind != "ref":
         scan.last = block.number
-    block.next_meeting = bool(NEXT_MEETING_HEADING.search(block.title.text))
+    block.next_meeting = next_meeting_heading(block.title.text)
     scan.in_next_meeting = block.next_meeting
     for line in block.heading_lines:
         scan.layout.consumed.add(line.index)
@@ -532,7 +543,7 @@ def _reference(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
 
 def _unnumbered(scan: _Scan, line: Line, text: str) -> ItemBlock | None:
     layout = scan.layout
-    if scan.numbered_seen and not scan.pending and not NEXT_MEETING_HEADING.search(text):
+    if scan.numbered_seen and not scan.pending and not next_meeting_heading(text):
         return None
     if not heading_like(text, numbered=False) or text.endswith(".") or PART_HEADING.match(text):
         return None

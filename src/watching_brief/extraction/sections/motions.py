@@ -13,6 +13,7 @@ import re
 
 from watching_brief.extraction.fields.questions import split_sentences
 from watching_brief.extraction.passage import Passage
+from watching_brief.extraction.words import may_contain
 
 MOVER = re.compile(
     r"\b(?:moved|motioned|motion\s+was\s+made|motion\s+and\s+second(?:ed)?|made\s+a\s+motion)\b",
@@ -23,15 +24,18 @@ OUTCOME = re.compile(
     r"\b(?:carried|passed)\s+(?:by|unanimously|with)\b",
     re.I,
 )
+# Words every match of MOVER, and of OUTCOME, holds (checked before the expressions).
+MOVER_WORDS = ("moved", "motion")
+OUTCOME_WORDS = ("carried", "passe", "fail", "adopted")
 REACH = 3
 
 
 def find_motions(passage: Passage) -> list[tuple[int, int]]:
     """(start, end) offsets in ``passage.text`` of each motion record with its outcome."""
-    lowered = passage.text.lower()
-    if "mo" not in lowered or MOVER.search(passage.text) is None:
+    text = passage.text
+    if not may_contain(text, MOVER_WORDS) or MOVER.search(text) is None:
         return []
-    if OUTCOME.search(passage.text) is None:
+    if not may_contain(text, OUTCOME_WORDS) or OUTCOME.search(text) is None:
         return []
     sentences = list(split_sentences(passage.text))
     found: list[tuple[int, int]] = []

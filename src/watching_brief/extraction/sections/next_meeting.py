@@ -10,7 +10,7 @@ from watching_brief.extraction.fields.dates import parse_date, parse_times
 from watching_brief.extraction.fields.questions import split_sentences
 from watching_brief.extraction.passage import Passage, piece_of
 from watching_brief.extraction.record import NextMeeting
-from watching_brief.extraction.sections.items import NEXT_MEETING_HEADING, ItemBlock
+from watching_brief.extraction.sections.items import ItemBlock, next_meeting_heading
 from watching_brief.extraction.sections.paragraphs import paragraphs
 
 VENUE_AFTER = re.compile(
@@ -61,7 +61,7 @@ def _next_meeting_passages(layout: Layout, blocks: list[ItemBlock]) -> list[Pass
             passages.extend(p.passage for p in paragraphs(layout, block.body))
             return passages
     for line in layout.document.lines:
-        if layout.usable(line) and NEXT_MEETING_HEADING.search(line.text) and parse_date(line.text):
+        if layout.usable(line) and next_meeting_heading(line.text) and parse_date(line.text):
             return [Passage.of([piece_of(line)])]
     return []
 

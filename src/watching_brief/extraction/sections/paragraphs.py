@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from watching_brief.extraction.cleanup.layout import BULLET, Layout, is_bullet
 from watching_brief.extraction.document import Line
@@ -65,9 +66,8 @@ def paragraphs(
         paragraph, used = _read(layout, line, members, (starts or {}).get(line.index, 0))
         result.append(paragraph)
         index += used
-        while index < len(body) and body[index].index in {
-            piece.line.index for piece in paragraph.passage.pieces
-        }:
+        taken = {piece.line.index for piece in paragraph.passage.pieces}
+        while index < len(body) and body[index].index in taken:
             index += 1
     return result
 
@@ -80,13 +80,13 @@ def _read(layout: Layout, first: Line, members: set[int], offset: int = 0) -> tu
         begin = offset + (match.end() if match else 0)
     pieces = [piece_of(first, begin)]
     current = first
+    labelled_only = kind != "prose" and not first.text[label_end:].strip(" :-–—.·")
     while True:
         following = layout.next_usable(current.index)
         if following is None or following.index not in members:
             break
         if _classify(following)[0] != "prose":
             break
-        labelled_only = kind != "prose" and not first.text[label_end:].strip(" :-–—.·")
         listed = not labelled_only and _list_after_colon(current, following)
         if not (layout.continues(current, following) or listed):
             break
@@ -107,9 +107,16 @@ def _list_after_colon(line: Line, following: Line) -> bool:
 def _classify(line: Line, offset: int = 0) -> tuple[str, int, str | None]:
     """The kind of paragraph that starts on ``line`` (from ``offset``), and where its
     text begins after the label: a decision's text begins at "That" when it has one."""
-    lead = LEAD.match(line.text, offset)
+    return _classify_text(line.text, offset)
+
+
+@lru_cache(maxsize=1024)
+def _classify_text(line_text: str, offset: int) -> tuple[str, int, str | None]:
+    """:func:`_classify` of a line's text (kept: most lines are classified twice, as the
+    line after a paragraph and as the first of the next)."""
+    lead = LEAD.match(line_text, offset)
     start = lead.end() if lead else offset
-    text = line.text[start:]
+    text = line_text[start:]
     owner_first = ACTION_OWNER_START.match(text)
     if owner_first is not None:
         return "action", start + owner_first.start("rest"), None

@@ -22,14 +22,17 @@ from watching_brief.extraction.passage import Passage, piece_of
 from watching_brief.extraction.record import AttendanceStatus, Attendee
 
 # Group labels inside a run: upper-case labels need no colon, others do.
+# The look-ahead holds every character a label can start with (in any case: "ſ" is an
+# "s", "ı" and "İ" are "i"); it only saves the alternatives' work at other positions.
 RUN_HEADING = re.compile(
-    r"(?<![A-Za-z])(?P<head>PRESENT(?:\s+WERE)?|ABSENT|NOT\s+PRESENT|"
+    r"(?=[A-Zpmiasoſıİ])"
+    r"(?:(?<![A-Za-z])(?P<head>PRESENT(?:\s+WERE)?|ABSENT|NOT\s+PRESENT|"
     r"(?:[A-Z]+\s+)?IN\s+ATTENDANCE|ALSO\s+PRESENT|APOLOGIES|ATTENDEES)(?=[\s:(]|[A-Z][a-z])"
     r"|\b(?P<label>(?i:present|members|in\s+attendance|also\s+present|secretariat|apologies|"
     r"absent|attendees|attending|officers|staff))\s*:-?"
     r"|\b(?P<cap>Present|Apologies|In\s+attendance|Absent)(?=\s+[A-Z][a-z]+\s+[A-Z])"
     r"|^(?P<lead>(?i:attendees|present|in\s+attendance(?:\s+for\s+(?:specific\s+)?items?)?))"
-    r"\s+(?=[A-Z])"
+    r"\s+(?=[A-Z]))"
 )
 TITLE_MARK = r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Councillor|Cllr|Revd?"
 RANK_MARK = (
@@ -71,18 +74,18 @@ def run_line(text: str) -> bool:
     lowered = text.lower()
     if not any(hint in lowered for hint in RUN_HINTS):
         return False
-    heads = list(RUN_HEADING.finditer(text))
-    if not heads:
+    head = RUN_HEADING.search(text)  # the first label is all that is needed
+    if head is None:
         return False
-    if heads[0].group("lead") and len(text) >= 60 and len(MARKER.findall(text)) >= 3:
+    if head.group("lead") and len(text) >= 60 and len(MARKER.findall(text)) >= 3:
         return True  # "Attendees CC A B Force DCC C D Force ..."
     if len(text) < MIN_RUN:
         return False
     if len(INITIALLED.findall(text)) >= 3:
         return True
-    markers = len(MARKER.findall(text[heads[0].end() :]))
-    least = 2 if heads[0].group("lead") else 3
-    return markers >= least or _bare_run_after(text, heads[0].end()) >= 6
+    markers = len(MARKER.findall(text[head.end() :]))
+    least = 2 if head.group("lead") else 3
+    return markers >= least or _bare_run_after(text, head.end()) >= 6
 
 
 def _status(head: str, in_attendance: AttendanceStatus) -> AttendanceStatus:

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from watching_brief.extraction.cleanup.columns import OwnerHint
 from watching_brief.extraction.cleanup.layout import Layout
-from watching_brief.extraction.fields.assurance import parse_assurance
+from watching_brief.extraction.fields.assurance import may_rate, parse_assurance
 from watching_brief.extraction.fields.dates import parse_due
 from watching_brief.extraction.fields.owners import find_owner_phrase, resolve_owner
-from watching_brief.extraction.fields.questions import Askers, find_asker, split_sentences
+from watching_brief.extraction.fields.questions import (
+    Askers,
+    asking_verbs,
+    find_asker,
+    split_sentences,
+)
 from watching_brief.extraction.passage import Passage, Piece, piece_of
 from watching_brief.extraction.record import (
     Action,
@@ -330,6 +336,8 @@ def _nearest_hint(context: Context, body: Passage) -> OwnerHint | None:
 
 def _rating(context: Context, found: Statements, block: ItemBlock, passage: Passage) -> None:
     """The item's assurance rating: the last one its discussion gives (its conclusion)."""
+    if not may_rate(passage.text):
+        return
     for start, end in split_sentences(passage.text):
         sentence = passage.text[start:end]
         rating = parse_assurance(sentence)
@@ -344,7 +352,15 @@ def _rating(context: Context, found: Statements, block: ItemBlock, passage: Pass
 def extract_questions(context: Context, item: str | None, passage: Passage) -> list[Question]:
     """Each sentence of a discussion paragraph in which the holding body asks something."""
     questions: list[Question] = []
+    # find_asker needs an asking verb in the sentence: the paragraph is searched for them
+    # once, and only sentences holding one are read (a verb never spans two sentences).
+    verbs = asking_verbs(passage.text)
+    if not verbs:
+        return questions
     for start, end in split_sentences(passage.text):
+        first = bisect_left(verbs, start)
+        if first == len(verbs) or verbs[first] >= end:
+            continue
         sentence = passage.text[start:end]
         asker = find_asker(sentence, context.askers, context.chair_label)
         if asker is None:
