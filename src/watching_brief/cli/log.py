@@ -41,7 +41,7 @@ def actions(
     """The action log: owner post with its holder then and now, due date and status."""
     from watching_brief.tracker import setup
 
-    setup()
+    setup(read_only=True)
     from watching_brief.tracker.actions.log import action_queryset, plain_rows
     from watching_brief.tracker.exports.cells import safe_row
 
@@ -134,7 +134,7 @@ def agenda(
     """The next meeting's matters arising: open and overdue actions, revisits due."""
     from watching_brief.tracker import setup
 
-    setup()
+    setup(read_only=True)
     from watching_brief.tracker.actions.log import next_agenda
     from watching_brief.tracker.actions.models import split_body
     from watching_brief.tracker.meetings.models import Series
@@ -165,7 +165,7 @@ def people() -> None:
     """Who held each post, and when (first and last meeting seen in it)."""
     from watching_brief.tracker import setup
 
-    setup()
+    setup(read_only=True)
     from watching_brief.tracker.people.models import Tenure
 
     table = Table("Body", "Post", "Holder", "Kind", "From", "Last seen", "Until", title="Posts")
