@@ -22,5 +22,5 @@ READ_APPS = (
     "watching_brief.tracker.programme",
 )
 INSTALLED_APPS = [app for app in ALL_APPS if app in READ_APPS]
-MIDDLEWARE: list[str] = []
+MIDDLEWARE = []  # nothing is served under these settings
 BRIEF_READ_ONLY = True
