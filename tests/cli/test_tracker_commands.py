@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -12,9 +13,16 @@ from pathlib import Path
 from tests.conftest import EXAMPLES, SEEDS
 
 
-def brief(*args: str, data: Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"BRIEF_TESTING", "DATABASE_URL"}}
+def person_env(data: Path) -> dict[str, str]:
+    """The environment of a person's shell: none of the test run's settings, ``data``."""
+    unset = {"BRIEF_TESTING", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env["BRIEF_DATA_DIR"] = str(data)
+    return env
+
+
+def brief(*args: str, data: Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = person_env(data)
     env["COLUMNS"] = "160"
     return subprocess.run(
         [sys.executable, "-m", "watching_brief.cli", *args],
@@ -91,3 +99,38 @@ def test_createuser_makes_the_first_officer_and_refuses_weak_passwords(tmp_path:
     )  # fmt: skip
     assert unknown.returncode == 1
     assert "no post XYZ" in unknown.stderr
+
+
+def test_the_log_on_a_database_never_made_migrates_it_under_the_full_settings(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    log = brief("actions", "--overdue", "--format", "json", data=data)
+    assert log.returncode == 0, log.stderr
+    assert json.loads(log.stdout) == []
+    with sqlite3.connect(data / "brief.sqlite3") as db:
+        tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
+    # every app's tables, not only the record's: the web's, the search index's, the queue's
+    assert {"actions_action", "search_searchentry", "django_session"} <= tables
+
+
+def test_reading_commands_start_without_the_web_api_search_or_admin_pages(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert brief("ingest", str(EXAMPLES), data=data).returncode == 0
+    env = person_env(data)
+    code = (
+        "import sys\n"
+        "from watching_brief.cli import log\n"
+        "log.actions(overdue=True, output_format=log.Format.json, as_of='2026-06-01')\n"
+        "heavy = ('watching_brief.tracker.web', 'watching_brief.tracker.api', "
+        "'watching_brief.tracker.search', 'watching_brief.tracker.meetings.admin', "
+        "'watching_brief.tracker.actions.admin', 'openpyxl', 'watching_brief.extraction')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip() == "[]"
+    rows = json.loads(done.stdout)
+    assert rows and all(row["overdue"] for row in rows)

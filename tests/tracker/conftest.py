@@ -7,24 +7,45 @@ from typing import Any
 
 import pytest
 from django.http import HttpRequest
-from django.test import Client
+from django.test import Client, override_settings
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.conftest import EXAMPLES, SEEDS
+from tests.tracker.world import World
 from watching_brief.tracker.ingest.services import IngestResult, ingest_paths
 from watching_brief.tracker.web.two_factor import needs_second_factor
 
 WEST_MERCIA = "West Mercia OPCC"
 
 
-@pytest.fixture
-def ingested(db: None) -> list[IngestResult]:
+def ingest_world() -> list[IngestResult]:
     """The two seed notes (filed under one body) and the four Northshire examples."""
     results = ingest_paths([SEEDS], body=WEST_MERCIA)
     results += ingest_paths([EXAMPLES])
     return results
+
+
+@pytest.fixture(scope="session")
+def world(
+    django_db_setup: None,
+    django_db_blocker: Any,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> World:
+    """The seeds and examples ingested once per session (then rolled back), as rows."""
+    generation = tmp_path_factory.mktemp("world") / "cache-generation"
+    with django_db_blocker.unblock(), override_settings(BRIEF_CACHE_GENERATION_FILE=generation):
+        return World.build(ingest_world)
+
+
+@pytest.fixture
+def ingested(db: None, world: World) -> list[IngestResult]:
+    """The two seed notes (filed under one body) and the four Northshire examples, as
+    :func:`ingest_world` stores them: the rows of the session's one ingest, inserted in
+    bulk (a few statements a table) instead of reading six documents again."""
+    world.restore()
+    return world.results
 
 
 @pytest.fixture

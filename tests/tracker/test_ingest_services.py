@@ -6,10 +6,18 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from tests.conftest import EXAMPLES, SEEDS
 from tests.tracker.conftest import WEST_MERCIA
+from watching_brief.extraction.record import Action as RecordAction
+from watching_brief.extraction.record import Attendee, Minutes
+from watching_brief.extraction.record import Decision as RecordDecision
+from watching_brief.extraction.record import Item as RecordItem
+from watching_brief.extraction.record import Question as RecordQuestion
 from watching_brief.tracker.actions.models import Action, Revisit
+from watching_brief.tracker.ingest.mapping import store_minutes
 from watching_brief.tracker.ingest.services import ingest_file, ingest_paths
 from watching_brief.tracker.meetings.models import Body, CarriedForward, Meeting, SourceDocument
 from watching_brief.tracker.people.models import Post, Tenure
@@ -138,3 +146,49 @@ def test_meeting_without_a_date_is_refused(db: None, tmp_path: Path) -> None:
     assert result.status == "failed"
     assert "no meeting date" in result.reason
     assert Meeting.objects.count() == 0
+
+
+def _record(size: int, day: int) -> Minutes:
+    """A meeting of ``size`` attendees, items (with a sub-item each), actions, decisions,
+    questions and matters; every attendee a new person in a new post."""
+    return Minutes(
+        series="Scale Board",
+        body="Sizeshire OPCC",
+        date=dt.date(2026, 5, day),
+        attendees=[
+            Attendee(name=f"Person {day} {n}", role=f"Head of Unit {n}", abbrev=f"HU{n}")
+            for n in range(size)
+        ],
+        items=[RecordItem(number=str(n + 1), title=f"Topic {n}") for n in range(size)]
+        + [
+            RecordItem(number=f"{n + 1}.1", title=f"Part {n}", parent=str(n + 1))
+            for n in range(size)
+        ],
+        actions=[
+            RecordAction(
+                text=f"HU{n} to report on topic {n} at {day}", item=str(n + 1), owners=[f"HU{n}"]
+            )
+            for n in range(size)
+        ],
+        decisions=[
+            RecordDecision(text=f"Decision {n} of {day}", item=str(n + 1)) for n in range(size)
+        ],
+        questions=[
+            RecordQuestion(text=f"Question {n} of {day}?", asker=f"HU{n}") for n in range(size)
+        ],
+    )
+
+
+def test_storing_a_meeting_takes_statements_per_kind_not_per_row() -> None:
+    """A new meeting's rows go in bulk: ten times the rows, the same statements."""
+    with transaction.atomic():
+        store_minutes(_record(1, 1))  # the body and the series made once, before counting
+    counts = []
+    for size, day in ((3, 5), (30, 12)):
+        with CaptureQueriesContext(connection) as queries, transaction.atomic():
+            stored = store_minutes(_record(size, day))
+        assert stored.created
+        assert stored.meeting.actions.count() == size
+        assert stored.meeting.items.filter(parent__isnull=False).count() == size
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts

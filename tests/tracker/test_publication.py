@@ -10,19 +10,27 @@ from typing import Any
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from tests.tracker.factories import (
+    ActionFactory,
+    BodyFactory,
+    DecisionFactory,
+    ItemFactory,
+    MeetingFactory,
+    PersonFactory,
+    PostFactory,
+    QuestionFactory,
+    SeriesFactory,
+    TenureFactory,
+)
 from watching_brief.tracker.actions.models import Action
 from watching_brief.tracker.meetings import publication
 from watching_brief.tracker.meetings.minuting import autosave_item, current_minutes, save_item
 from watching_brief.tracker.meetings.models import (
-    Body,
-    Decision,
     Item,
     Meeting,
     MeetingVersion,
-    Question,
-    Series,
 )
-from watching_brief.tracker.people.models import Person, Post, Tenure
+from watching_brief.tracker.people.models import Post
 from watching_brief.tracker.web.accounts import create_account
 
 pytestmark = pytest.mark.django_db
@@ -53,22 +61,15 @@ def build_meeting(
     prefix: str = "T",
 ) -> Built:
     """A meeting of a test body: one public item and one restricted, actions of both kinds."""
-    body, _ = Body.objects.get_or_create(name="Testshire OPCC", slug="testshire-opcc")
-    series, _ = Series.objects.get_or_create(body=body, name="Assurance Board", slug="assurance")
-    dcc, _ = Post.objects.get_or_create(
-        body=body,
-        key="dcc",
-        defaults={"title": "Deputy Chief Constable", "abbrev": "DCC", "email": "dcc@example.org"},
+    body = BodyFactory(name="Testshire OPCC", slug="testshire-opcc")
+    series = SeriesFactory(body=body, name="Assurance Board", slug="assurance")
+    dcc = PostFactory(
+        body=body, abbrev="DCC", title="Deputy Chief Constable", email="dcc@example.org"
     )
-    acc, _ = Post.objects.get_or_create(
-        body=body, key="acc", defaults={"title": "Assistant Chief Constable", "abbrev": "ACC"}
-    )
-    person, _ = Person.objects.get_or_create(key="dana carter", defaults={"name": "Dana Carter"})
-    Tenure.objects.get_or_create(
-        person=person, post=dcc, kind="substantive",
-        defaults={"start": dt.date(2025, 1, 1), "last_seen": date},
-    )  # fmt: skip
-    meeting = Meeting.objects.create(
+    acc = PostFactory(body=body, abbrev="ACC", title="Assistant Chief Constable")
+    person = PersonFactory(name="Dana Carter")
+    TenureFactory(person=person, post=dcc, start=dt.date(2025, 1, 1), last_seen=date)
+    meeting = MeetingFactory(
         series=series,
         title=f"Assurance Board {date:%B %Y}",
         date=date,
@@ -77,32 +78,32 @@ def build_meeting(
         chair="The Commissioner",
         status=status,
     )
-    public_item = Item.objects.create(
+    public_item = ItemFactory(
         meeting=meeting, number="1", title="Public contact", text="Calls answered on time.",
         assurance=Item.Assurance.PARTLY, position=0,
     )  # fmt: skip
-    restricted_item = Item.objects.create(
+    restricted_item = ItemFactory(
         meeting=meeting, number="2", title=ITEM_TITLE, text=ITEM_TEXT, restricted=True,
         restricted_reason="Personal data", public_summary=SUMMARY, position=1,
     )  # fmt: skip
-    public_action = Action.objects.create(
+    public_action = ActionFactory(
         reference=f"{prefix}-1", meeting=meeting, item=public_item, position=0,
         text="Report call waiting times", owner_post=dcc, due=date + dt.timedelta(days=28),
     )  # fmt: skip
-    Action.objects.create(
+    ActionFactory(
         reference=f"{prefix}-2", meeting=meeting, item=restricted_item, position=1,
         text=ACTION_IN_ITEM, owner_post=dcc, due=date + dt.timedelta(days=14),
     )  # fmt: skip
-    Action.objects.create(
+    ActionFactory(
         reference=f"{prefix}-3", meeting=meeting, item=None, position=2,
         text=ACTION_RESTRICTED, owner_post=acc, restricted=True,
     )  # fmt: skip
-    Question.objects.create(
+    QuestionFactory(
         meeting=meeting, item=public_item, asker="PCC", text="How long do callers wait?",
         answer="Four minutes on average.",
     )  # fmt: skip
-    Question.objects.create(meeting=meeting, item=restricted_item, text=QUESTION_IN_ITEM)
-    Decision.objects.create(meeting=meeting, item=public_item, text="The report was noted.")
+    QuestionFactory(meeting=meeting, item=restricted_item, text=QUESTION_IN_ITEM)
+    DecisionFactory(meeting=meeting, item=public_item, text="The report was noted.")
     return Built(meeting, public_item, restricted_item, public_action, dcc, acc)
 
 

@@ -10,14 +10,24 @@ import os
 _migrated = False
 
 
-def setup(migrate: bool = True) -> None:
+FULL_SETTINGS = "watching_brief.tracker.settings"
+READ_SETTINGS = "watching_brief.tracker.settings_read"
+
+
+def setup(migrate: bool = True, read_only: bool = False) -> None:
     """Configure Django and, by default, bring the database up to date.
 
     On SQLite (the default) the data folder and database are created on first use, so
     nothing needs setting up by hand. Migrations run only when some are not applied yet
     (checked cheaply against the migration files, so that every command starts fast).
+
+    ``read_only``: for a command that only reads the record; unless settings were chosen
+    already, the lighter :mod:`.settings_read` (the record's apps alone). A database that
+    needs migrating is then migrated first under the full settings, in a child process.
     """
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "watching_brief.tracker.settings")
+    if read_only and "DJANGO_SETTINGS_MODULE" not in os.environ:
+        os.environ["DJANGO_SETTINGS_MODULE"] = READ_SETTINGS
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", FULL_SETTINGS)
     import django
     from django.conf import settings
 
@@ -30,9 +40,22 @@ def setup(migrate: bool = True) -> None:
         settings.BRIEF_DATA_DIR.mkdir(parents=True, exist_ok=True)
     if not _unapplied_migrations():
         return
+    if getattr(settings, "BRIEF_READ_ONLY", False):
+        _migrate_in_child()
+        return
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=0)
+
+
+def _migrate_in_child() -> None:
+    """Migrate under the full settings (every app) in a child process."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": FULL_SETTINGS}
+    code = "from watching_brief.tracker import setup; setup()"
+    subprocess.run([sys.executable, "-c", code], env=env, check=True)
 
 
 def _unapplied_migrations() -> bool:

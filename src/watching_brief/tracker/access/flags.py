@@ -113,6 +113,16 @@ def action_flag(action: Action) -> bool:
     return bool(found.first())
 
 
+def flag_new_rows(items: Iterable[Item] = (), actions: Iterable[Action] = ()) -> None:
+    """Set the flags of rows about to be written by ``bulk_create`` (which sends no
+    signal), as a save would: each item from its parent (give parents before children),
+    each action from its item, read from the related object when it is loaded."""
+    for item in items:
+        item.effective_restricted = _item_flag(item)
+    for action in actions:
+        action.effective_restricted = action_flag(action)
+
+
 def _before_item_save(sender: Any, instance: Item, raw: bool = False, **kwargs: Any) -> None:
     if raw:
         return

@@ -133,12 +133,21 @@ def meeting_view(meeting: Meeting, user: Any) -> MeetingView:
     return view
 
 
-def public_item_texts(meeting: Meeting) -> dict[int, str]:
+def public_item_texts(
+    meeting: Meeting, items: list[Item] | None = None, actions: list[Action] | None = None
+) -> dict[int, str]:
     """The text of each item the public may see (were the meeting published), with the
     words of withheld actions and of matters repeating them taken out: what public search
-    indexes, so no snippet can quote them."""
-    items = list(meeting.items.exclude(WITHHELD_ROWS))
-    hidden = list(meeting.actions.filter(WITHHELD_ROWS))
+    indexes, so no snippet can quote them. ``items`` and ``actions``: the meeting's, when
+    the caller has read them already (all of them, with their flags)."""
+    if items is None:
+        items = list(meeting.items.exclude(WITHHELD_ROWS))
+    else:
+        items = [item for item in items if not _withheld(item)]
+    if actions is None:
+        hidden = list(meeting.actions.filter(WITHHELD_ROWS))
+    else:
+        hidden = [action for action in actions if _withheld(action)]
     matters = meeting.carried_forward.filter(action__isnull=False).exclude(
         public_actions("action__")
     )
@@ -149,6 +158,11 @@ def public_item_texts(meeting: Meeting) -> dict[int, str]:
         item.pk: scrub(item.text, secrets, [a for a in hidden if a.item_id == item.pk])
         for item in items
     }
+
+
+def _withheld(row: Item | Action) -> bool:
+    """In Python, what ``WITHHELD_ROWS`` selects."""
+    return bool(row.restricted or row.effective_restricted)
 
 
 def _place(

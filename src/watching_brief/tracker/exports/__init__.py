@@ -7,6 +7,19 @@ everything it reads goes through :mod:`watching_brief.tracker.access`, so the de
 
 from __future__ import annotations
 
-from watching_brief.tracker.exports.bundle import BundleSummary, write_bundle
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from watching_brief.tracker.exports.bundle import BundleSummary, write_bundle
 
 __all__ = ["BundleSummary", "write_bundle"]
+
+
+def __getattr__(name: str) -> Any:
+    """The bundle's names, imported when first used: the spreadsheet guard
+    (:mod:`.cells`), which ``brief actions`` uses, needs none of the bundle's imports."""
+    if name in __all__:
+        from watching_brief.tracker.exports import bundle
+
+        return getattr(bundle, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -98,7 +98,7 @@ def _apply_update(matter: CarriedForward, action: Action, meeting: Meeting) -> N
 def book_revisits(meeting: Meeting) -> list[Revisit]:
     """ "PCC to revisit ... in 6 months' time" books a revisit due on that date."""
     booked = []
-    for action in meeting.actions.filter(due__isnull=False):
+    for action in meeting.actions.filter(due__isnull=False).select_related("item"):
         if not REVISIT.search(action.text):
             continue
         subject = action.item.title if action.item else action.text

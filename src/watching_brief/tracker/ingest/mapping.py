@@ -19,19 +19,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
 
 from watching_brief.extraction.record import Action as RecordAction
 from watching_brief.extraction.record import Item as RecordItem
 from watching_brief.extraction.record import Minutes
+from watching_brief.tracker.access.flags import flag_new_rows, sync_meeting
 from watching_brief.tracker.actions.models import Action
-from watching_brief.tracker.ingest.people import (
-    find_person,
-    find_post,
-    force_of,
-    person_for,
-    post_for,
-    record_tenure,
-)
+from watching_brief.tracker.ingest.people import Directory, find_person, force_of, record_tenure
 from watching_brief.tracker.meetings.models import (
     Attendance,
     Body,
@@ -43,6 +38,7 @@ from watching_brief.tracker.meetings.models import (
     Series,
 )
 from watching_brief.tracker.people.models import Person, Post, Tenure, name_key
+from watching_brief.tracker.search.index import mark_dirty
 
 DEFAULT_BODY = "Unnamed body"
 ASSURANCE = {"Assured": "assured", "Partly assured": "partly", "Not assured": "not_assured"}
@@ -61,7 +57,12 @@ class Stored:
 
 
 def store_minutes(minutes: Minutes, body_name: str | None = None) -> Stored:
-    """Store (or update) the meeting a record describes. Call inside a transaction."""
+    """Store (or update) the meeting a record describes. Call inside a transaction.
+
+    A new meeting's rows are written in bulk, one statement per kind (their restriction
+    flags set by ``tracker.access``, the actions' history rows written with them); a
+    meeting stored before is merged row by row, as described above.
+    """
     if minutes.date is None:
         raise ValueError("no meeting date could be read from the notes")
     series_name = minutes.series or minutes.title or "Meetings"
@@ -74,14 +75,19 @@ def store_minutes(minutes: Minutes, body_name: str | None = None) -> Stored:
     meeting = meeting or Meeting(series=series, date=minutes.date)
     kept: list[str] = []
     _update(meeting, _meeting_fields(minutes), {}, kept)
-    people = _store_attendance(meeting, body, minutes)
-    items, leftover = _store_items(meeting, minutes.items, kept)
-    _store_statements(meeting, body, minutes, items, kept)
-    _store_actions(meeting, body, minutes.actions, items, people, kept)
+    directory = Directory(body)
+    people = _store_attendance(meeting, directory, minutes, created)
+    items, leftover = _store_items(meeting, minutes.items, kept, created)
+    _store_statements(meeting, directory, minutes, items, kept, created)
+    _store_actions(meeting, directory, minutes.actions, items, people, kept, created)
+    directory.save()
     for item in leftover:  # once what was under them has found its new place
         if not _touched_item(item):
             item.delete()
-    return Stored(meeting, created, kept, changed=before != _fingerprint(meeting))
+    if not created:  # rows added in bulk beside rows moved: every flag derived again
+        sync_meeting(meeting.pk)
+    mark_dirty(meeting.pk)  # rows written in bulk send no signal: reindex the meeting
+    return Stored(meeting, created, kept, changed=created or before != _fingerprint(meeting))
 
 
 def _fingerprint(meeting: Meeting) -> tuple[Any, ...]:
@@ -199,17 +205,22 @@ def _time(value: str | None) -> dt.time | None:
 Attended = tuple[Person, Post | None]
 
 
-def _store_attendance(meeting: Meeting, body: Body, minutes: Minutes) -> dict[str, Attended]:
-    """The attendance as the notes give it (rows matched by person are updated in place);
-    returns each attendee's person and post by the name the record gives."""
-    old = {row.person_id: row for row in meeting.attendance.all()}
+def _store_attendance(
+    meeting: Meeting, directory: Directory, minutes: Minutes, created: bool
+) -> dict[str, Attended]:
+    """The attendance as the notes give it (rows matched by person are updated in place,
+    new rows written in one statement); returns each attendee's person and post by the
+    name the record gives."""
+    old = {} if created else {row.person_id: row for row in meeting.attendance.all()}
+    persons = directory.people_named(attendee.name for attendee in minutes.attendees)
+    posts = directory.posts_for(minutes.attendees)
     people: dict[str, Attended] = {}
     seen: set[int] = set()
-    for position, attendee in enumerate(minutes.attendees):
-        person = person_for(attendee.name)
-        post = post_for(body, attendee)
+    new: list[Attendance] = []
+    for position, (attendee, post) in enumerate(zip(minutes.attendees, posts, strict=True)):
+        person = persons[attendee.name]
         if post is not None:
-            record_tenure(person, post, meeting.date, attendee.tenure)
+            directory.record_tenure(person, post, meeting.date, attendee.tenure)
         row = old.get(person.pk) or Attendance(meeting=meeting, person=person)
         values = {
             "post_id": post.pk if post else None,
@@ -220,10 +231,16 @@ def _store_attendance(meeting: Meeting, body: Body, minutes: Minutes) -> dict[st
         if row.pk is None or _differs(row, values):
             for name, value in values.items():
                 setattr(row, name, value)
-            row.save()
-        seen.add(row.pk)
+            if row.pk is None:
+                new.append(row)
+            else:
+                row.save()
+        if row.pk is not None:
+            seen.add(row.pk)
         people[attendee.name] = (person, post)
-    meeting.attendance.exclude(pk__in=seen).delete()
+    if not created:
+        meeting.attendance.exclude(pk__in=seen).delete()
+    Attendance.objects.bulk_create(new)
     return people
 
 
@@ -251,14 +268,16 @@ def _update(row: Any, values: dict[str, Any], fixed: dict[str, Any], kept: list[
 
 
 def _store_items(
-    meeting: Meeting, records: list[RecordItem], kept: list[str]
+    meeting: Meeting, records: list[RecordItem], kept: list[str], created: bool
 ) -> tuple[dict[str, Item], list[Item]]:
     """Items matched to those stored before (by number and title, else by title, else by
-    number with a similar title), edits and restrictions kept. Returns the items by
-    number, and those stored before that the notes no longer have."""
-    old = list(meeting.items.order_by("position", "pk"))
+    number with a similar title), edits and restrictions kept; new items written in bulk.
+    Returns the items by number, and those stored before that the notes no longer have."""
+    old = [] if created else list(meeting.items.order_by("position", "pk"))
     by_number: dict[str, Item] = {}
     seen: set[int] = set()
+    new: list[Item] = []
+    matched: list[tuple[Item, dict[str, Any], dict[str, Any], Item | None]] = []
     for position, record in enumerate(records):
         item = _matching_item(old, seen, record) or Item(meeting=meeting)
         values = {
@@ -269,12 +288,33 @@ def _store_items(
         }
         source = {k: [s.model_dump() for s in v] for k, v in record.source.items()}
         parent = by_number.get(record.parent or "")
-        fixed = {"position": position, "source": source, "parent_id": parent.pk if parent else None}
-        _update(item, values, fixed, kept)
-        seen.add(item.pk)
+        fixed = {"position": position, "source": source}
+        if item.pk is None:
+            for name, value in (values | fixed).items():
+                setattr(item, name, value)
+            item.parent = parent
+            new.append(item)
+        else:
+            seen.add(item.pk)
+            matched.append((item, values, fixed, parent))
         if record.number:
             by_number[record.number] = item
+    _create_items(new)
+    for item, values, fixed, parent in matched:  # parents all stored now
+        _update(item, values, fixed | {"parent_id": parent.pk if parent else None}, kept)
     return by_number, [item for item in old if item.pk not in seen]
+
+
+def _create_items(items: list[Item]) -> None:
+    """Write new items in bulk, parents before children (one statement per depth)."""
+    waiting = items
+    while waiting:
+        ready = [item for item in waiting if item.parent is None or item.parent.pk is not None]
+        if not ready:
+            raise ValueError("the items' numbering makes an item its own parent")
+        flag_new_rows(items=ready)
+        Item.objects.bulk_create(ready)
+        waiting = [item for item in waiting if item.pk is None]
 
 
 def _matching_item(old: list[Item], seen: set[int], record: RecordItem) -> Item | None:
@@ -310,7 +350,12 @@ def _touched_item(item: Item) -> bool:
 
 
 def _store_statements(
-    meeting: Meeting, body: Body, minutes: Minutes, items: dict[str, Item], kept: list[str]
+    meeting: Meeting,
+    directory: Directory,
+    minutes: Minutes,
+    items: dict[str, Item],
+    kept: list[str],
+    created: bool,
 ) -> None:
     """Decisions, questions and carried-forward matters merged with those stored before:
     matched by their words, updated in place (answers and hand corrections kept); one the
@@ -319,10 +364,11 @@ def _store_statements(
         ({"text": d.text}, {"item_id": _pk(items, d.item), "position": n, "source": _src(d)})
         for n, d in enumerate(minutes.decisions)
     ]
-    _merge(list(meeting.decisions.all()), decisions, lambda: Decision(meeting=meeting), kept)
+    old_decisions = [] if created else list(meeting.decisions.all())
+    _merge(old_decisions, decisions, lambda: Decision(meeting=meeting), kept)
     posts: dict[str, Post | None] = {}
     for asker in {q.asker for q in minutes.questions if q.asker}:
-        posts[asker] = find_post(body, asker)
+        posts[asker] = directory.find_post(asker)
     questions = [
         (
             {"text": q.text, "asker": (q.asker or "")[:200]},
@@ -335,7 +381,8 @@ def _store_statements(
         )
         for n, q in enumerate(minutes.questions)
     ]
-    _merge(list(meeting.questions.all()), questions, lambda: Question(meeting=meeting), kept)
+    old_questions = [] if created else list(meeting.questions.all())
+    _merge(old_questions, questions, lambda: Question(meeting=meeting), kept)
     matters = [
         (
             {
@@ -348,7 +395,7 @@ def _store_statements(
         )
         for n, c in enumerate(minutes.carried_forward)
     ]
-    old = list(meeting.carried_forward.all())
+    old = [] if created else list(meeting.carried_forward.all())
     _merge(old, matters, lambda: CarriedForward(meeting=meeting), kept)
 
 
@@ -368,13 +415,22 @@ def _merge(
     kept: list[str],
 ) -> None:
     used: set[int] = set()
+    added: list[Any] = []
     for values, fixed in records:
-        row = _matching_text(old, used, values["text"]) or new()
+        row = _matching_text(old, used, values["text"])
+        if row is None:
+            row = new()
+            for name, value in (values | fixed).items():
+                setattr(row, name, value)
+            added.append(row)
+            continue
         _update(row, values, fixed, kept)
         used.add(row.pk)
     for row in old:
         if row.pk not in used and not _made_by_hand(row):
             row.delete()
+    if added:
+        type(added[0]).objects.bulk_create(added)
 
 
 def _made_by_hand(row: Any) -> bool:
@@ -385,33 +441,44 @@ def _made_by_hand(row: Any) -> bool:
 
 def _store_actions(
     meeting: Meeting,
-    body: Body,
+    directory: Directory,
     records: list[RecordAction],
     items: dict[str, Item],
     people: dict[str, Attended],
     kept: list[str],
+    created: bool,
 ) -> None:
     """Actions matched by their words; status, updates, edits and a restriction a person
-    set (on the action itself, or through its item) are kept."""
-    old = list(meeting.actions.all())
+    set (on the action itself, or through its item) are kept. New actions are written in
+    bulk with their history rows."""
+    old = [] if created else list(meeting.actions.select_related("owner_post", "owner_holder"))
     used: set[int] = set()
+    new: list[Action] = []
     for position, record in enumerate(records):
         action = _matching_action(old, used, record.text) or Action(meeting=meeting)
         item = items.get(record.item or "")
         values = {"text": record.text, "due": record.due, "due_text": (record.due_text or "")[:200]}
-        values.update(_owner_values(meeting, body, record, people))
+        values.update(_owner_values(meeting, directory, record, people))
         fixed = {
             "item_id": item.pk if item else None,
             "position": position,
             "restricted": action.restricted or bool(item and item.restricted),
         }
-        if not action.reference:
-            action.reference = _reference(meeting, position)
-        _update(action, values, fixed, kept)
-        used.add(action.pk)
+        if action.pk is not None:
+            _update(action, values, fixed, kept)
+            used.add(action.pk)
+            continue
+        for name, value in (values | fixed).items():
+            setattr(action, name, value)
+        action.item = item
+        new.append(action)
     for action in old:
         if action.pk not in used and not _touched_action(action):
             action.delete()
+    for action, reference in zip(new, _references(meeting, new), strict=True):
+        action.reference = reference
+    flag_new_rows(actions=new)
+    bulk_create_with_history(new, Action)
 
 
 def _touched_action(action: Action) -> bool:
@@ -440,7 +507,7 @@ def _matching_action(old: list[Any], used: set[int], text: str) -> Any:
 
 
 def _owner_values(
-    meeting: Meeting, body: Body, record: RecordAction, people: dict[str, Attended]
+    meeting: Meeting, directory: Directory, record: RecordAction, people: dict[str, Attended]
 ) -> dict[str, Any]:
     """Owner post and the holder at the time.
 
@@ -457,15 +524,14 @@ def _owner_values(
     if named is not None and named in people:
         holder, post = people[named]
     elif first:
-        post = find_post(body, first)
+        post = directory.find_post(first)
         if post is None and not record.owner_attendees:
             by_name = {name: person for name, (person, _) in people.items()}
             holder = find_person(first, by_name)
             name = next((n for n, p in by_name.items() if p == holder), None)
             post = people[name][1] if holder is not None and name is not None else None
     if post is not None and holder is None:
-        tenure = post.holder_on(meeting.date)
-        holder = tenure.person if tenure else None
+        holder = directory.holder_on(post, meeting.date)
     return {
         "owner_text": (record.owner or "")[:200],
         "owner_post": post,
@@ -475,9 +541,34 @@ def _owner_values(
 
 def _reference(meeting: Meeting, position: int) -> str:
     """A short reference people can quote: series initials, meeting date, number."""
+    return _free_reference(_base_reference(meeting, position), set())
+
+
+def _base_reference(meeting: Meeting, position: int) -> str:
     initials = "".join(word[0] for word in meeting.series.name.split() if word[:1].isalnum())
-    base = f"{initials.upper()[:6] or 'A'}-{meeting.date:%Y%m%d}-{position + 1}"
+    return f"{initials.upper()[:6] or 'A'}-{meeting.date:%Y%m%d}-{position + 1}"
+
+
+def _free_reference(base: str, taken: set[str]) -> str:
     reference, number = base, 2
-    while Action.objects.filter(reference=reference).exists():
+    while reference in taken or Action.objects.filter(reference=reference).exists():
         reference, number = f"{base}-{number}", number + 1
     return reference
+
+
+def _references(meeting: Meeting, actions: list[Action]) -> list[str]:
+    """References for new actions: one query for them all, unless one is taken already
+    (then that one is numbered on, as :func:`_reference` does)."""
+    bases = [_base_reference(meeting, action.position) for action in actions]
+    if not bases:
+        return []
+    found = (
+        Action.objects.filter(reference__in=bases).order_by().values_list("reference", flat=True)
+    )
+    taken = set(found)
+    chosen: list[str] = []
+    for base in bases:
+        reference = base if base not in taken else _free_reference(base, taken)
+        taken.add(reference)
+        chosen.append(reference)
+    return chosen

@@ -30,11 +30,12 @@ def meeting_url(meeting: Meeting, item_id: int | None = None) -> str:
 def entries_for_meeting(meeting: Meeting) -> list[SearchEntry]:
     """Every passage of ``meeting``: its header, items, questions, decisions, actions."""
     items = {item.pk: item for item in meeting.items.prefetch_related("topics")}
-    public = public_item_texts(meeting)
+    actions = list(meeting.actions.all())
+    public = public_item_texts(meeting, list(items.values()), actions)
     entries = [_meeting_entry(meeting)]
     entries += [_item_entry(meeting, item, public.get(item.pk), items) for item in items.values()]
     entries += _statement_entries(meeting, items)
-    entries += [_action_entry(meeting, action, items) for action in meeting.actions.all()]
+    entries += [_action_entry(meeting, action, items) for action in actions]
     return entries
 
 
