@@ -21,9 +21,12 @@ from django.views.decorators.http import require_GET
 
 from watching_brief.tracker.access.authors import update_author
 from watching_brief.tracker.actions.filters import with_sub_items
-from watching_brief.tracker.actions.models import ActionUpdate
 from watching_brief.tracker.meetings.models import Item, Question, Topic
-from watching_brief.tracker.web.roles import visible_actions, visible_items, visible_meetings
+from watching_brief.tracker.web.roles import (
+    visible_actions,
+    visible_items,
+    visible_updates,
+)
 from watching_brief.tracker.web.views.shared import (
     PROCEDURAL,
     STATUS_COLOURS,
@@ -181,10 +184,11 @@ def progress(
 ) -> dict[dt.date, list[dict[str, Any]]]:
     """Updates the reader may see on the actions set under ``items``, dated on or after
     ``after`` and before ``before`` (either open), by day, newest first."""
-    updates = ActionUpdate.objects.filter(
-        Q(meeting__isnull=True) | Q(meeting__in=visible_meetings(user)),
-        action__in=visible_actions(user).filter(item__in=items.values("pk")),
-    ).select_related("action", "author", "action__owner_post")
+    updates = (
+        visible_updates(user)
+        .filter(action__in=visible_actions(user).filter(item__in=items.values("pk")))
+        .select_related("action", "author", "action__owner_post")
+    )
     if after is not None:
         updates = updates.filter(date__gte=after)
     if before is not None:
