@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.http import HttpRequest
 from django.test import Client, override_settings
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -100,3 +102,12 @@ def _empty_response_cache(settings: Any, tmp_path: Path) -> None:
     # The API's rate-limit counters too: a test's requests never count against another's.
     rate = {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache"}
     settings.CACHES = {**settings.CACHES, "ratelimit": rate | {"LOCATION": tmp_path / "rate"}}
+
+
+@pytest.fixture
+def empty_cache() -> Iterator[None]:
+    """Django's default cache emptied before and after: counters kept there (the limits on
+    questions and alert requests per address and network) start from nothing."""
+    cache.clear()
+    yield
+    cache.clear()

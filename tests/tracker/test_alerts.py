@@ -14,7 +14,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -38,16 +37,9 @@ from watching_brief.tracker.meetings import publication
 from watching_brief.tracker.meetings.models import Topic
 from watching_brief.tracker.web.accounts import create_account
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 PASSWORD = "a-Long-pass-2026"  # noqa: S105 - a test account's password
 HIDDEN = (ITEM_TEXT, ITEM_TITLE, ACTION_IN_ITEM, ACTION_RESTRICTED, QUESTION_IN_ITEM)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_limits() -> Iterator[None]:
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

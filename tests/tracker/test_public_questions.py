@@ -4,12 +4,10 @@ the honeypot and rate limits, moderation, the public session page and retention.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -23,16 +21,9 @@ from watching_brief.tracker.participation import services
 from watching_brief.tracker.participation.models import PublicQuestion, QuestionWindow
 from watching_brief.tracker.web.accounts import create_account
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 PASSWORD = "a-Long-pass-2026"  # noqa: S105 - a test account's password
 HIDDEN = "MARKER-RESTRICTED-ANSWER-7c2e"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_limits() -> Iterator[None]:
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
