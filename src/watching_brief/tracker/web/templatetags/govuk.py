@@ -48,9 +48,13 @@ def govuk_date(value: Any, style: str = "") -> str:
 
 
 def _has_errors(value: Any) -> bool:
-    if isinstance(value, forms.BaseForm):
+    # By the value's own type, never ``isinstance``: that asks a lazy object (the CSRF
+    # token, the user) for its class, which evaluates it, and a page that evaluated its
+    # CSRF token can no longer be cached for the public.
+    kind = type(value)
+    if issubclass(kind, forms.BaseForm):
         return value.is_bound and bool(value.errors)
-    if isinstance(value, BaseFormSet):
+    if issubclass(kind, BaseFormSet):
         return value.is_bound and (bool(value.non_form_errors()) or any(value.errors))
     return False
 
