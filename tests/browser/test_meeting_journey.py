@@ -258,6 +258,9 @@ def test_officer_runs_a_meeting_and_the_public_reads_the_published_notes(
     assert "Approved" in page.locator("#publication-status").inner_text()
     page.get_by_label("Note for the version history (optional)").fill("Approved by the PCC.")
     press(page, "Publish the notes")
+    # the meeting was planned ahead of today: publishing its notes asks first
+    assert page.locator("#future-warning").count() == 1
+    press(page, "Publish the notes anyway")
     assert "Published" in page.locator("#publication-status").inner_text()
     page.get_by_role("link", name="Version history of the published notes").click()
     page.wait_for_url("**/versions/")
