@@ -109,7 +109,9 @@ def send_digests(now: dt.datetime, weekly: bool = True) -> int:
     for pk in _due_subscriptions(now, weekly):
         try:
             with transaction.atomic():
-                locked = Subscription.objects.select_for_update(skip_locked=True).filter(pk=pk)
+                locked = Subscription.objects.select_for_update(
+                    skip_locked=True, of=("self",)
+                ).filter(pk=pk)
                 subscription = locked.select_related(
                     "series__body", "body", "topic", "post"
                 ).first()
@@ -150,7 +152,7 @@ def deliver_due(now: dt.datetime, report: RunReport) -> None:
     for pk in due.values_list("pk", flat=True):
         with transaction.atomic():
             delivery = (
-                Delivery.objects.select_for_update(skip_locked=True)
+                Delivery.objects.select_for_update(skip_locked=True, of=("self",))
                 .select_related("webhook")
                 .filter(pk=pk, delivered__isnull=True)
                 .first()
