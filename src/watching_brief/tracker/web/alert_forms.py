@@ -5,18 +5,11 @@ from __future__ import annotations
 from django import forms
 
 from watching_brief.tracker.alerts.models import Subscription
+from watching_brief.tracker.web.participation_forms import email_field
 
 
 class AlertForm(forms.Form):
-    email = forms.EmailField(
-        label="Email address",
-        max_length=254,
-        help_text="We send a message to confirm it is yours before any alert.",
-        error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@example.com",
-        },
-    )
+    email = email_field("We send a message to confirm it is yours before any alert.")
     frequency = forms.ChoiceField(
         label="How often do you want alerts?",
         choices=Subscription.Frequency.choices,

@@ -10,6 +10,19 @@ from watching_brief.tracker.dates import GovukDateField
 from watching_brief.tracker.participation.models import PublicQuestion, QuestionWindow
 
 
+def email_field(help_text: str) -> forms.EmailField:
+    """An e-mail address a member of the public gives, with the GOV.UK error messages."""
+    return forms.EmailField(
+        label="Email address",
+        max_length=254,
+        help_text=help_text,
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
+    )
+
+
 class PublicQuestionForm(forms.Form):
     """What a member of the public sends. ``website`` is a trap for scripts: people never
     see it (it is hidden from sight and from screen readers), so any value turns the
@@ -24,15 +37,7 @@ class PublicQuestionForm(forms.Form):
     name = forms.CharField(
         label="Your name", max_length=200, error_messages={"required": "Enter your name"}
     )
-    email = forms.EmailField(
-        label="Email address",
-        max_length=254,
-        help_text="We send an acknowledgement here. It is never published.",
-        error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@example.com",
-        },
-    )
+    email = email_field("We send an acknowledgement here. It is never published.")
     area = forms.CharField(
         label="The town or area where you live",
         max_length=200,
